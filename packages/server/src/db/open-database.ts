@@ -1,0 +1,46 @@
+// Opens the SQLite database the same way at start-up, in the CLI and in
+// tests: WAL journal, foreign keys on, a busy timeout so a CLI command and the
+// server can share the file, and the committed migrations applied.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AppError } from '../errors';
+import * as schema from './schema';
+
+export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export type SyncMode = 'FULL' | 'NORMAL';
+
+export interface OpenDatabaseOptions {
+  /** Open an existing database for reading only; no migrations are run. */
+  readonly?: boolean;
+  /**
+   * FULL (the default) makes every committed append survive a power cut;
+   * NORMAL is faster but may lose the last transactions (never corrupts).
+   */
+  synchronous?: SyncMode;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** Opens (creating and migrating when writable) the database at `file`, or ':memory:'. */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): AppDb {
+  const memory = file === ':memory:';
+  if (options.readonly && !memory && !existsSync(file)) {
+    throw new AppError('NOT_FOUND', { what: 'ledger database', id: file });
+  }
+  if (!memory && !options.readonly) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  if (!options.readonly) {
+    if (!memory) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  }
+  const db = drizzle({ client: sqlite, schema });
+  if (!options.readonly) migrate(db, { migrationsFolder });
+  return db;
+}

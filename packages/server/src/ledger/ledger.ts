@@ -1,0 +1,365 @@
+// The ledger: append-only entries in a hash chain and a Merkle tree, with
+// signed checkpoints. This module knows nothing of scrap; domain code calls
+// `append` and updates its own tables through the `onAppended` hook.
+import {
+  bytesEqual,
+  bytesToHex,
+  CanonicalJsonError,
+  canonicalBytes,
+  canonicalize,
+  decodeEntry,
+  ENTRY_VERSION,
+  Frontier,
+  GENESIS_PREV,
+  hashLeaf,
+  type JsonValue,
+  type LedgerEntry,
+  type NoteSigner,
+  readCheckpointNote,
+  signCheckpoint,
+} from '@alutrace/shared';
+import { sha256 } from '@noble/hashes/sha2.js';
+import type Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { AppDb } from '../db/open-database';
+import { AppError } from '../errors';
+import { TreeStore } from './tree-store';
+import type { AppendedEntry, AppendOptions, AppendResult, CheckpointView, EntrySource, NewEntry } from './types';
+import { MAX_ENTRIES_PER_APPEND, MAX_ENTRY_BYTES, validateNewEntry } from './validate-new-entry';
+
+export interface LedgerOptions {
+  db: AppDb;
+  signer: NoteSigner;
+  /** The checkpoint origin line. */
+  origin: string;
+  /**
+   * At most one checkpoint per this many ms under load; 0 signs after every
+   * append transaction. An append after a quiet spell is signed at once.
+   */
+  checkpointIntervalMs?: number;
+  now?: () => Date;
+  onCheckpointError?: (error: unknown) => void;
+}
+
+type EntryRow = [seq: number, canonical: Buffer, leafHash: Buffer];
+type CheckpointRow = [treeSize: number, rootHash: Buffer, note: string, createdAt: string];
+type IdempotencyRow = [fingerprint: Buffer, firstSeq: number, count: number, result: string];
+
+const INSERT_ENTRY = `INSERT INTO ledger_entries
+  (seq, id, kind, site, actor_id, occurred_at, recorded_at, canonical, leaf_hash, nodes)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export class Ledger {
+  readonly db: AppDb;
+  readonly signer: NoteSigner;
+  readonly origin: string;
+  readonly tree: TreeStore;
+  private readonly sqlite: Database.Database;
+  private readonly now: () => Date;
+  private readonly intervalMs: number;
+  private readonly onCheckpointError: (error: unknown) => void;
+
+  // The tip of the tree, kept in memory so that appending costs no reads.
+  private frontier = new Frontier();
+  private lastLeaf: Uint8Array | null = null;
+  private inAppend = false;
+  private lastSignedAt = 0;
+  private pendingTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  private readonly stmts: {
+    insertEntry: Database.Statement;
+    lastEntry: Database.Statement<[], [number, Buffer]>;
+    entryBySeq: Database.Statement<[number], EntryRow>;
+    entryById: Database.Statement<[string], EntryRow>;
+    entryRange: Database.Statement<[number, number], EntryRow>;
+    headCheckpoint: Database.Statement<[], CheckpointRow>;
+    checkpointBySize: Database.Statement<[number], CheckpointRow>;
+    insertCheckpoint: Database.Statement;
+    idempotency: Database.Statement<[string], IdempotencyRow>;
+    insertIdempotency: Database.Statement;
+  };
+
+  constructor(options: LedgerOptions) {
+    this.db = options.db;
+    this.sqlite = options.db.$client;
+    this.signer = options.signer;
+    this.origin = options.origin;
+    this.now = options.now ?? (() => new Date());
+    this.intervalMs = options.checkpointIntervalMs ?? 1000;
+    this.onCheckpointError = options.onCheckpointError ?? ((e) => console.error(e));
+    this.tree = new TreeStore(this.sqlite);
+    const s = this.sqlite;
+    this.stmts = {
+      insertEntry: s.prepare(INSERT_ENTRY),
+      lastEntry: s
+        .prepare<[], [number, Buffer]>('SELECT seq, leaf_hash FROM ledger_entries ORDER BY seq DESC LIMIT 1')
+        .raw(),
+      entryBySeq: s
+        .prepare<[number], EntryRow>('SELECT seq, canonical, leaf_hash FROM ledger_entries WHERE seq = ?')
+        .raw(),
+      entryById: s
+        .prepare<[string], EntryRow>('SELECT seq, canonical, leaf_hash FROM ledger_entries WHERE id = ?')
+        .raw(),
+      entryRange: s
+        .prepare<[number, number], EntryRow>(
+          'SELECT seq, canonical, leaf_hash FROM ledger_entries WHERE seq >= ? AND seq < ? ORDER BY seq',
+        )
+        .raw(),
+      headCheckpoint: s
+        .prepare<[], CheckpointRow>(
+          'SELECT tree_size, root_hash, note, created_at FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1',
+        )
+        .raw(),
+      checkpointBySize: s
+        .prepare<[number], CheckpointRow>(
+          'SELECT tree_size, root_hash, note, created_at FROM ledger_checkpoints WHERE tree_size = ?',
+        )
+        .raw(),
+      insertCheckpoint: s.prepare(
+        'INSERT OR IGNORE INTO ledger_checkpoints (tree_size, root_hash, note, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      idempotency: s
+        .prepare<[string], IdempotencyRow>(
+          'SELECT fingerprint, first_seq, count, result FROM ledger_idempotency WHERE key = ?',
+        )
+        .raw(),
+      insertIdempotency: s.prepare(
+        'INSERT INTO ledger_idempotency (key, fingerprint, first_seq, count, result) VALUES (?, ?, ?, ?, ?)',
+      ),
+    };
+    this.syncTip();
+    const head = this.stmts.headCheckpoint.get();
+    if (head) {
+      const headOrigin = readCheckpointNote(head[2]).origin;
+      if (headOrigin !== this.origin) {
+        throw new Error(
+          `this ledger's checkpoints are for origin "${headOrigin}", but the origin is configured as "${this.origin}"`,
+        );
+      }
+    }
+    if (!head || head[0] < this.frontier.size) this.signCheckpoint();
+  }
+
+  /** The number of entries. */
+  get size(): number {
+    return this.syncTip();
+  }
+
+  /**
+   * Appends entries in one SQLite transaction: all of them, the tree nodes,
+   * the idempotency record and whatever `onAppended` writes, or nothing.
+   */
+  append<R extends JsonValue = null>(source: EntrySource, options: AppendOptions<R> = {}): AppendResult<R> {
+    if (this.closed) throw new Error('the ledger is closed');
+    if (this.inAppend) throw new Error('append was called from inside an append hook');
+    const fingerprint = this.fingerprint(source, options);
+    const saved = { frontier: this.frontier.clone(), lastLeaf: this.lastLeaf };
+    this.inAppend = true;
+    let outcome: { entries: AppendedEntry[]; result: R; replayed: boolean };
+    try {
+      outcome = this.sqlite.transaction(() => this.appendInTransaction(source, options, fingerprint)).immediate();
+    } catch (e) {
+      this.frontier = saved.frontier;
+      this.lastLeaf = saved.lastLeaf;
+      throw e;
+    } finally {
+      this.inAppend = false;
+    }
+    const checkpoint = outcome.replayed ? null : this.afterCommit();
+    return { ...outcome, checkpoint };
+  }
+
+  private fingerprint<R extends JsonValue>(source: EntrySource, options: AppendOptions<R>): Buffer | null {
+    if (options.idempotencyKey === undefined) return null;
+    if (options.idempotencyKey.length === 0 || options.idempotencyKey.length > 200) {
+      throw new AppError('VALIDATION_FAILED', { fields: 'idempotencyKey (1–200 characters)' });
+    }
+    const request = options.request ?? (typeof source === 'function' ? undefined : (source as unknown as JsonValue));
+    if (request === undefined) throw new Error('an idempotent append built by a function needs options.request');
+    return Buffer.from(sha256(canonicalBytes(request)));
+  }
+
+  private appendInTransaction<R extends JsonValue>(
+    source: EntrySource,
+    options: AppendOptions<R>,
+    fingerprint: Buffer | null,
+  ): { entries: AppendedEntry[]; result: R; replayed: boolean } {
+    if (options.idempotencyKey !== undefined && fingerprint) {
+      const seen = this.stmts.idempotency.get(options.idempotencyKey);
+      if (seen) {
+        if (!bytesEqual(seen[0], fingerprint)) {
+          throw new AppError('IDEMPOTENCY_CONFLICT', { key: options.idempotencyKey });
+        }
+        return {
+          entries: this.readRange(seen[1], seen[1] + seen[2]),
+          result: JSON.parse(seen[3]) as R,
+          replayed: true,
+        };
+      }
+    }
+    this.syncTip();
+    const inputs = typeof source === 'function' ? source(this.db) : source;
+    if (inputs.length === 0) throw new AppError('INVALID_ENTRY', { detail: 'nothing to append' });
+    if (inputs.length > MAX_ENTRIES_PER_APPEND) {
+      throw new AppError('INVALID_ENTRY', { detail: `at most ${MAX_ENTRIES_PER_APPEND} entries per append` });
+    }
+    const recordedAt = this.now().toISOString();
+    const appended: AppendedEntry[] = [];
+    inputs.forEach((input, i) => {
+      validateNewEntry(input, i);
+      appended.push(this.writeEntry(input, recordedAt, i));
+    });
+    const result = (options.onAppended ? options.onAppended(appended, this.db) : null) as R;
+    if (options.idempotencyKey !== undefined && fingerprint) {
+      const first = appended[0] as AppendedEntry;
+      this.stmts.insertIdempotency.run(
+        options.idempotencyKey,
+        fingerprint,
+        first.seq,
+        appended.length,
+        canonicalize(result ?? null),
+      );
+    }
+    return { entries: appended, result, replayed: false };
+  }
+
+  private writeEntry(input: NewEntry, recordedAt: string, i: number): AppendedEntry {
+    const seq = this.frontier.size;
+    const entry: LedgerEntry = {
+      v: ENTRY_VERSION,
+      seq,
+      id: uuidv7(),
+      kind: input.kind,
+      site: input.site,
+      actor: input.actor,
+      occurredAt: input.occurredAt ?? recordedAt,
+      recordedAt,
+      prev: this.lastLeaf ? bytesToHex(this.lastLeaf) : GENESIS_PREV,
+      body: input.body,
+    };
+    let bytes: Uint8Array;
+    try {
+      bytes = canonicalBytes(entry);
+    } catch (e) {
+      if (e instanceof CanonicalJsonError) {
+        throw new AppError('INVALID_ENTRY', { detail: `entry ${i}: ${e.message.replace(/^\$/, 'entry')}` });
+      }
+      throw e;
+    }
+    if (bytes.length > MAX_ENTRY_BYTES) {
+      throw new AppError('INVALID_ENTRY', {
+        detail: `entry ${i} is ${bytes.length} bytes; the limit is ${MAX_ENTRY_BYTES}`,
+      });
+    }
+    const leaf = hashLeaf(bytes);
+    const completed = this.frontier.push(leaf);
+    const nodes = completed.length === 0 ? null : Buffer.concat(completed.map((n) => n.hash));
+    this.stmts.insertEntry.run(
+      seq,
+      entry.id,
+      entry.kind,
+      entry.site,
+      entry.actor.id,
+      entry.occurredAt,
+      entry.recordedAt,
+      bytes,
+      leaf,
+      nodes,
+    );
+    this.lastLeaf = leaf;
+    return { seq, leafHash: bytesToHex(leaf), entry };
+  }
+
+  /**
+   * Makes the in-memory tip match the database. Another process (the CLI)
+   * may have appended; then the tip is read again rather than trusted.
+   */
+  private syncTip(): number {
+    const last = this.stmts.lastEntry.get();
+    const size = last ? last[0] + 1 : 0;
+    if (size === this.frontier.size && (!last || (this.lastLeaf && bytesEqual(last[1], this.lastLeaf)))) return size;
+    this.frontier = this.tree.frontierAt(size);
+    this.lastLeaf = last ? last[1] : null;
+    return size;
+  }
+
+  // ── checkpoints ──────────────────────────────────────────────────────────
+
+  private afterCommit(): CheckpointView | null {
+    const now = Date.now();
+    const due = this.lastSignedAt + this.intervalMs;
+    if (this.intervalMs === 0 || now >= due) return this.signCheckpoint();
+    if (!this.pendingTimer) {
+      this.pendingTimer = setTimeout(() => {
+        this.pendingTimer = null;
+        try {
+          this.signCheckpoint();
+        } catch (e) {
+          this.onCheckpointError(e);
+        }
+      }, due - now);
+      this.pendingTimer.unref();
+    }
+    return null;
+  }
+
+  /** Signs a checkpoint of the current tree unless the head already covers it. */
+  signCheckpoint(): CheckpointView {
+    const size = this.syncTip();
+    const head = this.head();
+    if (head && head.treeSize === size) return head;
+    const root = this.frontier.root();
+    const note = signCheckpoint({ origin: this.origin, size, root }, this.signer);
+    const createdAt = this.now().toISOString();
+    this.stmts.insertCheckpoint.run(size, Buffer.from(root), note, createdAt);
+    this.lastSignedAt = Date.now();
+    return this.head() as CheckpointView;
+  }
+
+  /** The newest signed checkpoint. */
+  head(): CheckpointView | null {
+    const row = this.stmts.headCheckpoint.get();
+    return row ? checkpointView(row) : null;
+  }
+
+  checkpointAt(treeSize: number): CheckpointView | null {
+    const row = this.stmts.checkpointBySize.get(treeSize);
+    return row ? checkpointView(row) : null;
+  }
+
+  // ── reads ────────────────────────────────────────────────────────────────
+
+  entryBySeq(seq: number): AppendedEntry | null {
+    const row = this.stmts.entryBySeq.get(seq);
+    return row ? toAppended(row) : null;
+  }
+
+  entryById(id: string): AppendedEntry | null {
+    const row = this.stmts.entryById.get(id);
+    return row ? toAppended(row) : null;
+  }
+
+  readRange(from: number, to: number): AppendedEntry[] {
+    return this.stmts.entryRange.all(from, to).map(toAppended);
+  }
+
+  /** Signs any deferred checkpoint and stops the timer; the database stays open. */
+  close(): void {
+    if (this.closed) return;
+    if (this.pendingTimer) {
+      clearTimeout(this.pendingTimer);
+      this.pendingTimer = null;
+    }
+    this.signCheckpoint();
+    this.closed = true;
+  }
+}
+
+function toAppended(row: EntryRow): AppendedEntry {
+  return { seq: row[0], leafHash: bytesToHex(row[2]), entry: decodeEntry(row[1]) };
+}
+
+function checkpointView(row: CheckpointRow): CheckpointView {
+  return { treeSize: row[0], rootHash: bytesToHex(row[1]), note: row[2], createdAt: row[3] };
+}

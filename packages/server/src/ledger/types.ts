@@ -1,0 +1,53 @@
+import type { Actor, JsonObject, JsonValue, LedgerEntry } from '@alutrace/shared';
+import type { AppDb } from '../db/open-database';
+
+/** What domain code asks the ledger to record. */
+export interface NewEntry {
+  kind: string;
+  site: string | null;
+  actor: Actor;
+  /** When the event happened (ISO-8601 UTC); defaults to the time it is recorded. */
+  occurredAt?: string;
+  body: JsonObject;
+}
+
+export interface AppendedEntry {
+  seq: number;
+  leafHash: string;
+  entry: LedgerEntry;
+}
+
+export interface CheckpointView {
+  treeSize: number;
+  rootHash: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface AppendOptions<R extends JsonValue> {
+  /**
+   * Makes a retry safe: the same key with the same request returns the first
+   * result and writes nothing; the same key with another request fails with
+   * IDEMPOTENCY_CONFLICT. Callers scope keys (e.g. by user) themselves.
+   */
+  idempotencyKey?: string;
+  /** What "the same request" means; defaults to the entries given. Required when entries are built by a function. */
+  request?: JsonValue;
+  /**
+   * Runs inside the append's transaction after the entries are written, to
+   * update derived tables. Throwing rolls back everything, entries included.
+   * Use `db` directly: the transaction is already open.
+   */
+  onAppended?: (entries: AppendedEntry[], db: AppDb) => R;
+}
+
+export interface AppendResult<R extends JsonValue> {
+  entries: AppendedEntry[];
+  result: R;
+  /** True when an idempotency key matched an earlier request and nothing was written. */
+  replayed: boolean;
+  /** The checkpoint signed right after this append, or null when signing was deferred (see checkpointIntervalMs). */
+  checkpoint: CheckpointView | null;
+}
+
+export type EntrySource = NewEntry[] | ((db: AppDb) => NewEntry[]);

@@ -1,0 +1,229 @@
+// `verify` over the database. The work is split into aligned ranges of rows
+// (see verify-coordinator.ts in the shared package); ranges run on worker
+// threads when the ledger is large enough to gain from it, otherwise in this
+// thread with a pause between pages so the server stays responsive. Either
+// way memory stays flat and the first failure reported is the first in
+// sequence order. With a trusted checkpoint, verification is incremental:
+// the stored tree is tied to the trusted root by inclusion and consistency
+// proofs, and only the entries after it are recomputed.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  bytesEqual,
+  bytesToHex,
+  formatVerifierKey,
+  hexToBytes,
+  NoteError,
+  type NoteVerifier,
+  type RangeResult,
+  type RangeTask,
+  type StoredCheckpoint,
+  type TrustedStart,
+  VerifyCoordinator,
+  type VerifyFailure,
+  type VerifyFailureCode,
+  type VerifyReport,
+  verifyCheckpoint,
+  verifyConsistency,
+  verifyFailure,
+  verifyInclusion,
+} from '@alutrace/shared';
+import type Database from 'better-sqlite3';
+import { TreeStore } from './tree-store';
+import { verifyRange } from './verify-range';
+import type { VerifyWorkerRequest } from './verify-worker';
+
+export interface VerifyLedgerOptions {
+  verifier: NoteVerifier;
+  /** Refuse checkpoints of another log. */
+  origin?: string;
+  /** A checkpoint note trusted from an earlier verification: verify only what was added since. */
+  trustedCheckpoint?: string;
+  /** Worker threads; 0 verifies in this thread. Defaults to the number of cores (at most 4). */
+  workers?: number;
+  /** Leaves per range = 2^chunkLevel (default 16). */
+  chunkLevel?: number;
+}
+
+const DEFAULT_CHUNK_LEVEL = 16;
+
+export function defaultVerifyWorkers(): number {
+  return Math.min(availableParallelism(), 4);
+}
+
+export async function verifyLedger(sqlite: Database.Database, options: VerifyLedgerOptions): Promise<VerifyReport> {
+  const started = performance.now();
+  const verifierKey = formatVerifierKey(options.verifier);
+  // Checkpoints first, then the size: a checkpoint signed meanwhile then never
+  // looks like a truncation. Rows below the size never change afterwards.
+  const checkpoints = sqlite
+    .prepare<[], StoredCheckpoint>('SELECT tree_size AS size, note FROM ledger_checkpoints ORDER BY tree_size')
+    .all();
+  const last = sqlite.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM ledger_entries').get();
+  const end = last?.seq == null ? 0 : last.seq + 1;
+  const tree = new TreeStore(sqlite);
+  const finish = (
+    failure: VerifyFailure | null,
+    r: { entriesChecked: number; treeSize: number; rootHash: string; checkpointsChecked: number; coveredSize: number },
+    trustedSize: number | null,
+  ): VerifyReport => ({
+    ok: failure === null,
+    ...r,
+    trustedSize,
+    verifierKey,
+    durationMs: Math.round(performance.now() - started),
+    failure,
+  });
+
+  let start: TrustedStart | undefined;
+  let trusted: { size: number; root: Uint8Array } | undefined;
+  if (options.trustedCheckpoint !== undefined) {
+    const outcome = trustedStart(tree, options, end);
+    if ('failure' in outcome) {
+      const empty = { entriesChecked: 0, treeSize: end, rootHash: '', checkpointsChecked: 0, coveredSize: 0 };
+      return finish(outcome.failure, empty, outcome.size);
+    }
+    ({ start, trusted } = outcome);
+  }
+
+  const chunkLevel = options.chunkLevel ?? DEFAULT_CHUNK_LEVEL;
+  const coordinator = new VerifyCoordinator({
+    verifier: options.verifier,
+    checkpoints,
+    chunkLevel,
+    ...(options.origin !== undefined ? { origin: options.origin } : {}),
+    ...(start ? { start } : {}),
+  });
+  const leafAt = sqlite.prepare<[number], { h: Buffer }>('SELECT leaf_hash AS h FROM ledger_entries WHERE seq = ?');
+  const tasks = coordinator.failed
+    ? []
+    : coordinator.plan(end, (seq) => {
+        const row = leafAt.get(seq);
+        return row ? bytesToHex(row.h) : null;
+      });
+  const workers = Math.min(options.workers ?? defaultVerifyWorkers(), tasks.length);
+  if (workers >= 2 && sqlite.name !== ':memory:') {
+    await runOnWorkers(sqlite.name, tasks, workers, (task, result) => coordinator.accept(task, result));
+  } else {
+    for (const task of tasks) {
+      const result = await verifyRange(sqlite, task, nextTurn);
+      if (!coordinator.accept(task, result)) break;
+    }
+  }
+  const result = coordinator.finish();
+
+  if (!result.failure && trusted) {
+    // Tie the recomputed head to the trusted root the way any outside verifier would.
+    const proof = tree.consistencyProof(trusted.size, result.treeSize);
+    const check = verifyConsistency(trusted.size, result.treeSize, trusted.root, hexToBytes(result.rootHash), proof);
+    if (!check.valid) {
+      const params = { size: result.treeSize, trusted: trusted.size, detail: check.reason };
+      return finish(verifyFailure('INCONSISTENT', trusted.size, params), result, trusted.size);
+    }
+  }
+  return finish(result.failure, result, trusted?.size ?? null);
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Runs tasks on a pool of workers and hands results to `accept` strictly in
+ * task order; stops everything once `accept` returns false.
+ */
+async function runOnWorkers(
+  dbFile: string,
+  tasks: RangeTask[],
+  count: number,
+  accept: (task: RangeTask, result: RangeResult) => boolean,
+): Promise<void> {
+  const entry = new URL('./verify-worker.ts', import.meta.url).href;
+  const pool = Array.from(
+    { length: count },
+    () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { entry } }),
+  );
+  const results = new Map<number, RangeResult>();
+  let nextToSend = 0;
+  let nextToAccept = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let done = false;
+      const stop = (error?: Error): void => {
+        if (done) return;
+        done = true;
+        if (error) reject(error);
+        else resolve();
+      };
+      const send = (worker: Worker): void => {
+        if (nextToSend >= tasks.length) return;
+        const id = nextToSend++;
+        worker.postMessage({ id, dbFile, task: tasks[id] as RangeTask } satisfies VerifyWorkerRequest);
+      };
+      for (const worker of pool) {
+        worker.on('error', (e) => stop(e));
+        worker.on('message', (msg: { id: number; result?: RangeResult; error?: string }) => {
+          if (done) return;
+          if (msg.error !== undefined || !msg.result) {
+            stop(new Error(`verification worker failed: ${msg.error}`));
+            return;
+          }
+          results.set(msg.id, msg.result);
+          while (results.has(nextToAccept)) {
+            const result = results.get(nextToAccept) as RangeResult;
+            results.delete(nextToAccept);
+            const ok = accept(tasks[nextToAccept] as RangeTask, result);
+            nextToAccept++;
+            if (!ok || nextToAccept === tasks.length) {
+              stop();
+              return;
+            }
+          }
+          send(worker);
+        });
+        send(worker);
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
+function trustedStart(
+  tree: TreeStore,
+  options: VerifyLedgerOptions,
+  end: number,
+):
+  | { start: TrustedStart; trusted: { size: number; root: Uint8Array } }
+  | { failure: VerifyFailure; size: number | null } {
+  let cp: { size: number; root: Uint8Array };
+  try {
+    cp = verifyCheckpoint(options.trustedCheckpoint as string, options.verifier, options.origin);
+  } catch (e) {
+    const code: VerifyFailureCode =
+      e instanceof NoteError && (e.code === 'BAD_SIGNATURE' || e.code === 'UNKNOWN_KEY')
+        ? 'BAD_SIGNATURE'
+        : 'MALFORMED_CHECKPOINT';
+    return { failure: verifyFailure(code, null, { size: 'trusted', detail: (e as Error).message }), size: null };
+  }
+  if (cp.size > end) {
+    return { failure: verifyFailure('TRUNCATED', end, { size: cp.size, found: end }), size: cp.size };
+  }
+  const inconsistent = (detail: string) => ({
+    failure: verifyFailure('INCONSISTENT', null, { size: end, trusted: cp.size, detail }),
+    size: cp.size,
+  });
+  try {
+    const frontier = tree.frontierAt(cp.size);
+    if (!bytesEqual(frontier.root(), cp.root)) return inconsistent('the stored tree at that size has another root');
+    let lastLeaf: Uint8Array | null = null;
+    if (cp.size > 0) {
+      lastLeaf = tree.subtree(0, cp.size - 1);
+      const proof = tree.inclusionProof(cp.size - 1, cp.size);
+      if (!verifyInclusion(cp.size - 1, cp.size, lastLeaf, proof, cp.root).valid) {
+        return inconsistent(`the stored hash of entry ${cp.size - 1} is not in the trusted tree`);
+      }
+    }
+    return { start: { size: cp.size, frontier, lastLeafHash: lastLeaf }, trusted: cp };
+  } catch (e) {
+    return inconsistent((e as Error).message);
+  }
+}

@@ -1,0 +1,151 @@
+// Stable error codes, the tRPC code each maps to, and what a person reads.
+// The server answers with `data.code`; the web app and the CLI show the
+// message in the reader's language. Codes never change meaning once shipped.
+
+export type TrpcErrorKind =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_SUPPORTED'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
+  | 'UNPROCESSABLE_CONTENT'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'SERVICE_UNAVAILABLE';
+
+interface ErrorSpec {
+  kind: TrpcErrorKind;
+  en: string;
+  zh: string;
+}
+
+// Messages may name parameters as {name}; see formatErrorMessage.
+export const ERROR_CATALOG = {
+  VALIDATION_FAILED: {
+    kind: 'BAD_REQUEST',
+    en: 'Some fields are not valid: {fields}. Correct them and try again.',
+    zh: '部分字段无效：{fields}。请更正后重试。',
+  },
+  BAD_REQUEST: {
+    kind: 'BAD_REQUEST',
+    en: 'The request is not valid: {detail}',
+    zh: '请求无效：{detail}',
+  },
+  PAYLOAD_TOO_LARGE: {
+    kind: 'PAYLOAD_TOO_LARGE',
+    en: 'The request is larger than {limit} bytes. Send less data at once.',
+    zh: '请求超过 {limit} 字节，请分批提交。',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    kind: 'BAD_REQUEST',
+    en: 'Send changes as POST with Content-Type: application/json.',
+    zh: '修改类请求须以 POST 方式提交，且 Content-Type 为 application/json。',
+  },
+  NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    en: 'No such {what}: {id}.',
+    zh: '未找到{what}：{id}。',
+  },
+  ROUTE_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    en: 'There is no API procedure or page at {path}.',
+    zh: '{path} 处没有接口或页面。',
+  },
+  TREE_SIZE_OUT_OF_RANGE: {
+    kind: 'BAD_REQUEST',
+    en: 'The ledger has {size} entries; tree size {requested} does not exist yet.',
+    zh: '账本目前有 {size} 条记录，尚不存在大小为 {requested} 的树。',
+  },
+  IDEMPOTENCY_CONFLICT: {
+    kind: 'CONFLICT',
+    en: 'Idempotency key {key} was already used for a different request. Use a new key for a new request.',
+    zh: '幂等键 {key} 已用于另一个不同的请求。新请求请使用新的键。',
+  },
+  INVALID_ENTRY: {
+    kind: 'BAD_REQUEST',
+    en: 'The ledger entry is not valid: {detail}',
+    zh: '账本记录无效：{detail}',
+  },
+  UNAUTHENTICATED: {
+    kind: 'UNAUTHORIZED',
+    en: 'Sign in first (or send a valid API token).',
+    zh: '请先登录（或提供有效的 API 令牌）。',
+  },
+  FORBIDDEN: {
+    kind: 'FORBIDDEN',
+    en: 'Your role does not allow this: {detail}',
+    zh: '您的角色无权执行此操作：{detail}',
+  },
+  SITE_NOT_ALLOWED: {
+    kind: 'FORBIDDEN',
+    en: 'You do not act for site {site}.',
+    zh: '您无权代表站点 {site} 操作。',
+  },
+  CSRF_REJECTED: {
+    kind: 'FORBIDDEN',
+    en: 'This request did not come from the alutrace web app ({detail}). Reload the page and try again.',
+    zh: '该请求并非来自 alutrace 网页应用（{detail}）。请刷新页面后重试。',
+  },
+  LOGIN_FAILED: {
+    kind: 'UNAUTHORIZED',
+    en: 'Wrong username or password.',
+    zh: '用户名或密码错误。',
+  },
+  LOGIN_THROTTLED: {
+    kind: 'TOO_MANY_REQUESTS',
+    en: 'Too many failed sign-ins. Wait {seconds} seconds and try again.',
+    zh: '登录失败次数过多，请等待 {seconds} 秒后重试。',
+  },
+  PASSWORD_TOO_SHORT: {
+    kind: 'BAD_REQUEST',
+    en: 'A password needs at least {min} characters.',
+    zh: '密码至少需要 {min} 个字符。',
+  },
+  WRONG_PASSWORD: {
+    kind: 'BAD_REQUEST',
+    en: 'The current password is wrong.',
+    zh: '当前密码不正确。',
+  },
+  CONFLICT: {
+    kind: 'CONFLICT',
+    en: '{what} {id} already exists.',
+    zh: '{what} {id} 已存在。',
+  },
+  VERIFY_FAILED: {
+    kind: 'INTERNAL_SERVER_ERROR',
+    en: 'Verification could not run: {detail}',
+    zh: '无法运行校验：{detail}',
+  },
+  INTERNAL_ERROR: {
+    kind: 'INTERNAL_SERVER_ERROR',
+    en: 'Something went wrong on the server. The error was logged as {ref}; nothing was recorded.',
+    zh: '服务器出错（日志编号 {ref}），本次请求未写入任何数据。',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+export type ErrorParams = Record<string, string | number>;
+export type Language = 'en' | 'zh';
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CATALOG, code);
+}
+
+export function formatErrorMessage(code: ErrorCode, params: ErrorParams = {}, lang: Language = 'en'): string {
+  const template: string = ERROR_CATALOG[code][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** The error payload the server puts in tRPC's `error.data.app`. */
+export interface AppErrorData {
+  code: ErrorCode;
+  params: ErrorParams;
+  /** The message in Chinese; `error.message` carries the English one. */
+  messageZh: string;
+  /** Field paths and what is wrong with each, for validation errors. */
+  fields?: Record<string, string[]>;
+}
