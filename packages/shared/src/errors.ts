@@ -53,6 +53,16 @@ export const ERROR_CATALOG = {
     en: 'There is no API procedure or page at {path}.',
     zh: '{path} 处没有接口或页面。',
   },
+  SEQ_OUT_OF_RANGE: {
+    kind: 'BAD_REQUEST',
+    en: 'Entry {seq} is not in a tree of {size} entries.',
+    zh: '第 {seq} 条记录不在大小为 {size} 的树中。',
+  },
+  PROOF_RANGE_INVALID: {
+    kind: 'BAD_REQUEST',
+    en: 'A consistency proof goes from a smaller tree to a larger one; from ({from}) is larger than to ({to}).',
+    zh: '一致性证明须从较小的树到较大的树；from（{from}）大于 to（{to}）。',
+  },
   TREE_SIZE_OUT_OF_RANGE: {
     kind: 'BAD_REQUEST',
     en: 'The ledger has {size} entries; tree size {requested} does not exist yet.',
@@ -146,6 +156,8 @@ export interface AppErrorData {
   params: ErrorParams;
   /** The message in Chinese; `error.message` carries the English one. */
   messageZh: string;
-  /** Field paths and what is wrong with each, for validation errors. */
+  /** Field paths and what is wrong with each, for validation errors (English). */
   fields?: Record<string, string[]>;
+  /** The same in Chinese. */
+  fieldsZh?: Record<string, string[]>;
 }

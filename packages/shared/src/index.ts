@@ -1,3 +1,4 @@
+export * from './api/ledger-api';
 export * from './bytes';
 export * from './canonical-json';
 export * from './checkpoint/checkpoint';

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { verifyExportFile } from '../../ledger/export/verify-export';
+import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
+import { printReport } from './print-report';
+
+export const verifyExportCommand: Command = {
+  name: 'verify-export',
+  summary: 'check an export file on its own, without the database',
+  usage: [
+    'alutrace verify-export FILE [--key VERIFIER_KEY] [--json]',
+    '',
+    'Recomputes the chain, the Merkle tree and every checkpoint signature from',
+    'the file alone.',
+    '',
+    '  --key KEY        the verifier key you trust (from the operator, a published',
+    '                   page or `alutrace key`); without it the key in the file',
+    '                   is used, which proves only that the file is self-consistent',
+    '  --json           print the report as JSON',
+    '',
+    'Exit status: 0 intact, 1 altered or inconsistent, 2 usage or I/O error.',
+  ].join('\n'),
+  options: { key: { type: 'string' }, json: { type: 'boolean' } },
+  allowPositionals: true,
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new UsageError('give exactly one export FILE');
+    const file = resolve(io.cwd, args.positionals[0] as string);
+    if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    const key = str(args, 'key');
+    const report = await verifyExportFile(file, key !== undefined ? { verifierKey: key } : {});
+    if (flag(args, 'json')) io.out(JSON.stringify(report, null, 2));
+    else {
+      printReport(
+        io,
+        'alutrace verify-export',
+        report,
+        report.keyFromFile
+          ? 'signatures were checked against the key in the file; pass --key to pin the key you trust'
+          : undefined,
+      );
+    }
+    return report.ok ? EXIT_OK : EXIT_FAILED;
+  },
+};

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_ORIGIN, type NoteVerifier, parseVerifierKey, readCheckpointNote } from '@alutrace/shared';
+import { openDatabase } from '../../db/open-database';
+import { databasePath } from '../../ledger/open-ledger';
+import { readSigningKey } from '../../ledger/signing-key';
+import { verifyLedger } from '../../ledger/verify-ledger';
+import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
+import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
+import { printReport } from './print-report';
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'check the whole ledger: hashes, chain, Merkle tree, checkpoints, signatures',
+  usage: [
+    'alutrace verify [--data-dir DIR] [--json] [--key VERIFIER_KEY] [--trusted-checkpoint FILE]',
+    '',
+    'Recomputes every leaf hash from the stored bytes, checks the prev links, the',
+    'sequence, the look-up columns, the stored Merkle nodes, the root of every',
+    'signed checkpoint and every signature. Reports the first failing entry.',
+    'The server may keep running meanwhile.',
+    '',
+    DATA_DIR_HELP,
+    '  --json           print the report as JSON',
+    '  --key KEY        trust this verifier key instead of the one in the data directory',
+    '                   (pin the key you published; someone who can edit the data',
+    '                   directory can also replace its key)',
+    '  --trusted-checkpoint FILE',
+    '                   a checkpoint note saved from an earlier verification: check that',
+    '                   the ledger extends it (consistency proof) and recompute only',
+    '                   the entries added since',
+    '  --workers N      worker threads (default: $ALUTRACE_VERIFY_WORKERS or the cores, at most 4)',
+    '',
+    'Exit status: 0 intact, 1 altered or inconsistent, 2 usage or I/O error.',
+  ].join('\n'),
+  options: {
+    ...dataDirOption,
+    json: { type: 'boolean' },
+    key: { type: 'string' },
+    'trusted-checkpoint': { type: 'string' },
+    workers: { type: 'string' },
+  },
+  async run(args, io) {
+    const dataDir = dataDirOf(args, io);
+    const keyText = str(args, 'key');
+    let verifier: NoteVerifier;
+    try {
+      verifier = keyText ? parseVerifierKey(keyText) : readSigningKey(dataDir);
+    } catch (e) {
+      throw new UsageError(
+        keyText
+          ? `--key: ${(e as Error).message}`
+          : `cannot read the signing key in ${dataDir}: ${(e as Error).message}`,
+      );
+    }
+    const workersText = str(args, 'workers') ?? io.env.ALUTRACE_VERIFY_WORKERS;
+    const workers = workersText === undefined ? undefined : Number(workersText);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+      throw new UsageError('--workers takes a whole number (0 = no worker threads)');
+    }
+    let trustedCheckpoint: string | undefined;
+    const trustedFile = str(args, 'trusted-checkpoint');
+    if (trustedFile) {
+      try {
+        trustedCheckpoint = readFileSync(trustedFile, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read ${trustedFile}: ${(e as Error).message}`);
+      }
+    }
+    const db = openDatabase(databasePath(dataDir), { readonly: true });
+    try {
+      const head = db.$client
+        .prepare<[], { note: string }>('SELECT note FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1')
+        .get();
+      const origin = head ? readCheckpointNote(head.note).origin : (io.env.ALUTRACE_ORIGIN ?? DEFAULT_ORIGIN);
+      const report = await verifyLedger(db.$client, {
+        verifier,
+        origin,
+        ...(workers !== undefined ? { workers } : {}),
+        ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
+      });
+      if (flag(args, 'json')) io.out(JSON.stringify(report, null, 2));
+      else printReport(io, 'alutrace verify', report);
+      return report.ok ? EXIT_OK : EXIT_FAILED;
+    } finally {
+      db.$client.close();
+    }
+  },
+};

@@ -1,0 +1,84 @@
+// The alutrace command line: `pnpm alutrace <command>` (see --help).
+import { ConfigError } from '../config';
+import { AppError } from '../errors';
+import { type CliIo, type Command, EXIT_USAGE, parse, UsageError } from './cli-kit';
+import { checkpointCommand } from './commands/checkpoint';
+import { exportCommand } from './commands/export';
+import { keyCommand } from './commands/key';
+import { serveCommand } from './commands/serve';
+import { verifyCommand } from './commands/verify';
+import { verifyExportCommand } from './commands/verify-export';
+
+export const COMMANDS: Command[] = [
+  serveCommand,
+  verifyCommand,
+  exportCommand,
+  verifyExportCommand,
+  checkpointCommand,
+  keyCommand,
+];
+
+export function mainHelp(): string {
+  return [
+    'alutrace — traceability ledger for scrap and recycled aluminium',
+    '',
+    'Usage: pnpm alutrace <command> [options]      (pnpm -s alutrace … prints only the output)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`),
+    '',
+    "Run `pnpm alutrace <command> --help` for a command's options.",
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp());
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`alutrace: unknown command "${name}"\n\n${mainHelp()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const args = parse(command, rest);
+    if (args.values.help) {
+      io.out(`Usage: ${command.usage}`);
+      return 0;
+    }
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof AppError) {
+      io.err(`alutrace ${command.name}: ${e.message}\n(run \`pnpm alutrace ${command.name} --help\` for usage)`);
+      return EXIT_USAGE;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'EADDRINUSE') {
+      io.err(`alutrace ${command.name}: ${(e as Error).message}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isMain) {
+  const io: CliIo = {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`alutrace: unexpected error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

@@ -1,0 +1,113 @@
+// The HTTP server: tRPC at /trpc, health at /healthz, the built web app at /
+// with a fallback for client-side routes. Every error answers with the
+// envelope of error-envelope.ts; nothing answers with a stack trace.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { App } from '../app/create-app';
+import { type AppRouter, appRouter } from '../routers';
+import { contextFactory } from '../trpc/context';
+import { normaliseError } from '../trpc/error-formatter';
+import { errorEnvelope } from './error-envelope';
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+    "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+export async function buildServer(app: App): Promise<FastifyInstance> {
+  const server = Fastify({
+    loggerInstance: app.logger as FastifyBaseLogger,
+    bodyLimit: app.config.bodyLimit,
+    routerOptions: { maxParamLength: 5000 },
+    trustProxy: false,
+  });
+
+  server.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    return payload;
+  });
+
+  // Changes travel only as POST with a JSON body: a form on another site cannot post one.
+  server.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'POST' && req.url.startsWith('/trpc/')) {
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') {
+        const e = errorEnvelope('UNSUPPORTED_MEDIA_TYPE', {}, 415);
+        return reply.code(e.status).send(e.body);
+      }
+    }
+  });
+
+  server.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const e = errorEnvelope('PAYLOAD_TOO_LARGE', { limit: app.config.bodyLimit });
+      return reply.code(e.status).send(e.body);
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const e = errorEnvelope('UNSUPPORTED_MEDIA_TYPE', {}, 415);
+      return reply.code(e.status).send(e.body);
+    }
+    if (status >= 400 && status < 500) {
+      const e = errorEnvelope('BAD_REQUEST', { detail: error.message }, status);
+      return reply.code(e.status).send(e.body);
+    }
+    const ref = Math.random().toString(16).slice(2, 10);
+    req.log.error({ err: error, ref }, 'request failed');
+    const e = errorEnvelope('INTERNAL_ERROR', { ref });
+    return reply.code(e.status).send(e.body);
+  });
+
+  await server.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: contextFactory(app),
+      onError({ error, path, req }) {
+        const n = normaliseError(error);
+        if (n.code === 'INTERNAL_ERROR')
+          req.log.error({ err: error.cause ?? error, ref: n.params.ref, path }, 'procedure failed');
+      },
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  server.get('/healthz', async () => {
+    const head = app.ledger.head();
+    return {
+      status: 'ok',
+      ledger: { size: app.ledger.size },
+      head: head
+        ? { treeSize: head.treeSize, rootHash: head.rootHash, createdAt: head.createdAt, note: head.note }
+        : null,
+    };
+  });
+
+  const webDir = app.config.webDir;
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await server.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  server.setNotFoundHandler((req, reply) => {
+    const wantsPage =
+      req.method === 'GET' && !req.url.startsWith('/trpc') && (req.headers.accept ?? '').includes('text/html');
+    if (wantsPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    if (wantsPage) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>alutrace</title><p>The web app is not built. Run <code>pnpm build</code> (or start with <code>pnpm start</code>).</p><p>网页应用尚未构建，请运行 <code>pnpm build</code>。</p>',
+        );
+    }
+    const e = errorEnvelope('ROUTE_NOT_FOUND', { path: req.url.split('?')[0] ?? req.url });
+    return reply.code(e.status).send(e.body);
+  });
+
+  return server;
+}

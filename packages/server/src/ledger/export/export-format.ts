@@ -1,0 +1,35 @@
+// The export file: JSON Lines. The first line is a header with the verifier
+// key; then every checkpoint; then every entry as stored: its look-up
+// columns, its leaf hash and its exact canonical text. Anyone can check the
+// file with `alutrace verify-export` (or their own code) without a database.
+export const EXPORT_FORMAT = 'alutrace-ledger-export';
+export const EXPORT_VERSION = 1;
+
+export interface ExportHeader {
+  type: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  origin: string;
+  verifierKey: string;
+  treeSize: number;
+  exportedAt: string;
+}
+
+export interface ExportCheckpointLine {
+  type: 'checkpoint';
+  treeSize: number;
+  note: string;
+}
+
+export interface ExportEntryLine {
+  type: 'entry';
+  seq: number;
+  id: string;
+  kind: string;
+  site: string | null;
+  actorId: string;
+  occurredAt: string;
+  recordedAt: string;
+  leafHash: string;
+  /** The entry's RFC 8785 canonical JSON, exactly as hashed. */
+  canonical: string;
+}

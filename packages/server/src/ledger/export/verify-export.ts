@@ -1,0 +1,153 @@
+// Verifies an export file with nothing but the file (and, ideally, a
+// verifier key obtained elsewhere): recomputes every leaf hash, the chain,
+// the tree and every checkpoint's root and signature, in one streaming pass.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import {
+  formatVerifierKey,
+  hexToBytes,
+  indexKey,
+  NoteError,
+  type NoteVerifier,
+  parseVerifierKey,
+  type StoredCheckpoint,
+  type VerifiableRow,
+  type VerifyReport,
+  verifyFailure,
+  verifyRowStream,
+} from '@alutrace/shared';
+import { EXPORT_FORMAT, type ExportEntryLine, type ExportHeader } from './export-format';
+
+export interface VerifyExportOptions {
+  /** The verifier key to trust; without it the key in the file's header is used. */
+  verifierKey?: string;
+}
+
+export interface VerifyExportReport extends VerifyReport {
+  /** True when signatures were checked against the file's own key rather than one given. */
+  keyFromFile: boolean;
+}
+
+class ExportFormatError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function verifyExportFile(file: string, options: VerifyExportOptions = {}): Promise<VerifyExportReport> {
+  const started = performance.now();
+  const lines = createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })[Symbol.asyncIterator]();
+  let lineNo = 0;
+  const nextLine = async (): Promise<unknown | undefined> => {
+    const r = await lines.next();
+    if (r.done) return undefined;
+    lineNo++;
+    try {
+      return JSON.parse(r.value);
+    } catch {
+      throw new ExportFormatError(lineNo, 'not JSON');
+    }
+  };
+
+  let verifier: NoteVerifier | undefined;
+  let keyText = options.verifierKey ?? '';
+  const fail = (line: number, detail: string): VerifyExportReport => ({
+    ok: false,
+    entriesChecked: 0,
+    treeSize: 0,
+    rootHash: '',
+    checkpointsChecked: 0,
+    coveredSize: 0,
+    trustedSize: null,
+    verifierKey: keyText,
+    durationMs: Math.round(performance.now() - started),
+    failure: verifyFailure('MALFORMED_EXPORT', null, { line, detail }),
+    keyFromFile: options.verifierKey === undefined,
+  });
+
+  try {
+    const header = (await nextLine()) as ExportHeader | undefined;
+    if (!header || header.type !== EXPORT_FORMAT)
+      return fail(1, `the file does not start with an ${EXPORT_FORMAT} header`);
+    if (header.version !== 1) return fail(1, `export version ${String(header.version)} is not supported`);
+    try {
+      verifier = parseVerifierKey(options.verifierKey ?? header.verifierKey);
+    } catch (e) {
+      return fail(1, e instanceof NoteError ? e.message : 'bad verifier key');
+    }
+    keyText = formatVerifierKey(verifier);
+
+    const checkpoints: StoredCheckpoint[] = [];
+    let pending: ExportEntryLine | undefined;
+    for (;;) {
+      const line = (await nextLine()) as { type?: string } | undefined;
+      if (!line) break;
+      if (line.type === 'checkpoint') {
+        const c = line as { treeSize: number; note: string };
+        if (!Number.isSafeInteger(c.treeSize) || typeof c.note !== 'string')
+          return fail(lineNo, 'a checkpoint line needs treeSize and note');
+        checkpoints.push({ size: c.treeSize, note: c.note });
+        continue;
+      }
+      if (line.type === 'entry') {
+        pending = line as ExportEntryLine;
+        break;
+      }
+      return fail(lineNo, `unknown line type "${String(line.type)}"`);
+    }
+
+    async function* rows(): AsyncGenerator<VerifiableRow> {
+      let line = pending;
+      while (line) {
+        yield toRow(line, lineNo);
+        const next = (await nextLine()) as ExportEntryLine | undefined;
+        if (next && next.type !== 'entry')
+          throw new ExportFormatError(lineNo, 'checkpoint lines must come before entries');
+        line = next;
+      }
+    }
+
+    const result = await verifyRowStream(rows(), { verifier, origin: header.origin, checkpoints });
+    return {
+      ok: result.failure === null,
+      ...result,
+      trustedSize: null,
+      verifierKey: keyText,
+      durationMs: Math.round(performance.now() - started),
+      keyFromFile: options.verifierKey === undefined,
+    };
+  } catch (e) {
+    if (e instanceof ExportFormatError) return fail(e.line, e.message);
+    throw e;
+  }
+}
+
+function toRow(line: ExportEntryLine, lineNo: number): VerifiableRow {
+  if (
+    !Number.isSafeInteger(line.seq) ||
+    typeof line.canonical !== 'string' ||
+    typeof line.leafHash !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(line.leafHash)
+  ) {
+    throw new ExportFormatError(lineNo, 'an entry line needs seq, leafHash and canonical');
+  }
+  return {
+    seq: line.seq,
+    canonical: new TextEncoder().encode(line.canonical),
+    leafHash: hexToBytes(line.leafHash),
+    indexKey: indexKey({
+      id: String(line.id),
+      kind: String(line.kind),
+      site: line.site === null ? null : String(line.site),
+      actorId: String(line.actorId),
+      occurredAt: String(line.occurredAt),
+      recordedAt: String(line.recordedAt),
+    }),
+  };
+}

@@ -1,0 +1,93 @@
+// Inputs and outputs of the ledger.* procedures: validated by the server,
+// typed for the web app. Timestamps are ISO-8601 strings, hashes lower-case hex.
+import { z } from 'zod';
+import type { LedgerEntry } from '../ledger/entry';
+
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const entriesInput = z.object({
+  /** Exclusive: the page starts after (forward) or before (backward) this seq. */
+  cursor: seq.optional(),
+  direction: z.enum(['forward', 'backward']).default('backward'),
+  limit: z.number().int().min(1).max(200).default(50),
+  kind: z
+    .string()
+    .regex(/^[a-z][a-z0-9_.]*$/, 'an event name like "site.created"')
+    .max(100)
+    .optional(),
+  site: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]{1,11}$/, 'a site code like "PG01"')
+    .optional(),
+});
+export type EntriesInput = z.input<typeof entriesInput>;
+
+export const entryInput = z.union([z.object({ seq }), z.object({ id: z.string().uuid('a UUID') })]);
+
+export const inclusionProofInput = z.object({
+  seq,
+  /** Defaults to the head checkpoint's size. */
+  treeSize: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+export const consistencyProofInput = z.object({
+  from: seq,
+  /** Defaults to the head checkpoint's size. */
+  to: seq.optional(),
+});
+
+export const verifyInput = z
+  .object({
+    /** A checkpoint note trusted from an earlier verification. */
+    trustedCheckpoint: z.string().min(1).max(4096).optional(),
+  })
+  .default({});
+
+export interface EntryView {
+  seq: number;
+  leafHash: string;
+  entry: LedgerEntry;
+}
+
+export interface EntriesPage {
+  items: EntryView[];
+  /** Pass as `cursor` for the next page; null at the end. */
+  nextCursor: number | null;
+  treeSize: number;
+}
+
+export interface HeadView {
+  treeSize: number;
+  rootHash: string;
+  note: string;
+  createdAt: string;
+  origin: string;
+  verifierKey: string;
+}
+
+export interface PublicKeyView {
+  verifierKey: string;
+  keyName: string;
+  keyId: string;
+  algorithm: 'Ed25519';
+  publicKey: string;
+  origin: string;
+}
+
+export interface InclusionProofView {
+  seq: number;
+  treeSize: number;
+  leafHash: string;
+  proof: string[];
+  rootHash: string;
+  /** The signed checkpoint of that tree size, when one was signed. */
+  checkpoint: string | null;
+}
+
+export interface ConsistencyProofView {
+  from: number;
+  to: number;
+  proof: string[];
+  fromRoot: string;
+  toRoot: string;
+}
