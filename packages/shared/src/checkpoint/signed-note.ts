@@ -119,6 +119,15 @@ function assertNoteText(text: string): void {
   if (text.includes('\n\n')) throw new NoteError('MALFORMED_NOTE', 'note text must not contain a blank line');
 }
 
+/**
+ * Undoes what copying a note through an editor or e-mail does to it:
+ * CRLF line ends and a missing final newline. The signed bytes are unchanged.
+ */
+export function normaliseNote(note: string): string {
+  const lf = note.replace(/\r\n/g, '\n');
+  return lf.endsWith('\n') ? lf : `${lf}\n`;
+}
+
 /** Splits a note into its text and signature lines, without checking any signature. */
 export function parseNote(note: string): { text: string; signatures: NoteSignature[] } {
   const split = note.lastIndexOf('\n\n');

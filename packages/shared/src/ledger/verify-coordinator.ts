@@ -111,7 +111,7 @@ export class VerifyCoordinator {
         base,
         seed,
         expectedPrev: lo === this.startSize ? this.firstPrev : boundaryPrev(lo - 1),
-        snapshotSizes: this.checkpoints.filter((c) => c.size > lo && c.size <= hi).map((c) => c.size),
+        snapshotSizes: uniqueSizes(this.checkpoints.filter((c) => c.size > lo && c.size <= hi)),
       });
       lo = hi;
       seed = [];
@@ -128,7 +128,7 @@ export class VerifyCoordinator {
       base: 0,
       seed: this.tail,
       expectedPrev: this.firstPrev,
-      snapshotSizes: this.checkpoints.filter((c) => c.size > this.startSize).map((c) => c.size),
+      snapshotSizes: uniqueSizes(this.checkpoints.filter((c) => c.size > this.startSize)),
     };
   }
 
@@ -248,4 +248,9 @@ export class VerifyCoordinator {
     this.failure = verifyFailure(code, seq, params);
     return false;
   }
+}
+
+/** Sorted sizes without repeats: two notes may cover one size (a stored one and a trusted one). */
+function uniqueSizes(checkpoints: StoredCheckpoint[]): number[] {
+  return [...new Set(checkpoints.map((c) => c.size))];
 }

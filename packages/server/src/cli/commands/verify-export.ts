@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { normaliseNote } from '@alutrace/shared';
 import { verifyExportFile } from '../../ledger/export/verify-export';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
 import { printReport } from './print-report';
@@ -16,18 +17,34 @@ export const verifyExportCommand: Command = {
     '  --key KEY        the verifier key you trust (from the operator, a published',
     '                   page or `alutrace key`); without it the key in the file',
     '                   is used, which proves only that the file is self-consistent',
+    '  --trusted-checkpoint FILE',
+    '                   a checkpoint note saved earlier (`alutrace checkpoint`): the file',
+    '                   must contain that tree, so a file cut short is found out even',
+    '                   when the checkpoints that would betray it were removed',
     '  --json           print the report as JSON',
     '',
     'Exit status: 0 intact, 1 altered or inconsistent, 2 usage or I/O error.',
   ].join('\n'),
-  options: { key: { type: 'string' }, json: { type: 'boolean' } },
+  options: { key: { type: 'string' }, json: { type: 'boolean' }, 'trusted-checkpoint': { type: 'string' } },
   allowPositionals: true,
   async run(args, io) {
     if (args.positionals.length !== 1) throw new UsageError('give exactly one export FILE');
     const file = resolve(io.cwd, args.positionals[0] as string);
     if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
     const key = str(args, 'key');
-    const report = await verifyExportFile(file, key !== undefined ? { verifierKey: key } : {});
+    const trustedFile = str(args, 'trusted-checkpoint');
+    let trustedCheckpoint: string | undefined;
+    if (trustedFile) {
+      try {
+        trustedCheckpoint = normaliseNote(readFileSync(resolve(io.cwd, trustedFile), 'utf8'));
+      } catch (e) {
+        throw new UsageError(`cannot read ${trustedFile}: ${(e as Error).message}`);
+      }
+    }
+    const report = await verifyExportFile(file, {
+      ...(key !== undefined ? { verifierKey: key } : {}),
+      ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
+    });
     if (flag(args, 'json')) io.out(JSON.stringify(report, null, 2));
     else {
       printReport(

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_ORIGIN, type NoteVerifier, parseVerifierKey, readCheckpointNote } from '@alutrace/shared';
+import { resolve } from 'node:path';
+import {
+  DEFAULT_ORIGIN,
+  type NoteVerifier,
+  normaliseNote,
+  parseVerifierKey,
+  readCheckpointNote,
+} from '@alutrace/shared';
 import { openDatabase } from '../../db/open-database';
 import { databasePath } from '../../ledger/open-ledger';
 import { readSigningKey } from '../../ledger/signing-key';
@@ -61,7 +68,7 @@ export const verifyCommand: Command = {
     const trustedFile = str(args, 'trusted-checkpoint');
     if (trustedFile) {
       try {
-        trustedCheckpoint = readFileSync(trustedFile, 'utf8');
+        trustedCheckpoint = normaliseNote(readFileSync(resolve(io.cwd, trustedFile), 'utf8'));
       } catch (e) {
         throw new UsageError(`cannot read ${trustedFile}: ${(e as Error).message}`);
       }

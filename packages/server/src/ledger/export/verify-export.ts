@@ -10,6 +10,7 @@ import {
   NoteError,
   type NoteVerifier,
   parseVerifierKey,
+  readCheckpointNote,
   type StoredCheckpoint,
   type VerifiableRow,
   type VerifyReport,
@@ -21,6 +22,12 @@ import { EXPORT_FORMAT, type ExportEntryLine, type ExportHeader } from './export
 export interface VerifyExportOptions {
   /** The verifier key to trust; without it the key in the file's header is used. */
   verifierKey?: string;
+  /**
+   * A checkpoint note saved earlier: the file must contain its tree (same
+   * root at its size), so a file cut short, with the checkpoints that would
+   * betray it removed, is still found out.
+   */
+  trustedCheckpoint?: string;
 }
 
 export interface VerifyExportReport extends VerifyReport {
@@ -113,6 +120,15 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
       }
     }
 
+    if (options.trustedCheckpoint !== undefined) {
+      let size: number;
+      try {
+        size = readCheckpointNote(options.trustedCheckpoint).size;
+      } catch (e) {
+        return fail(0, `the trusted checkpoint cannot be read: ${(e as Error).message}`);
+      }
+      checkpoints.push({ size, note: options.trustedCheckpoint });
+    }
     const result = await verifyRowStream(rows(), { verifier, origin: header.origin, checkpoints });
     return {
       ok: result.failure === null,

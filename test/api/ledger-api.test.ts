@@ -1,0 +1,178 @@
+import {
+  type ConsistencyProofView,
+  type EntriesPage,
+  type HeadView,
+  hexToBytes,
+  type InclusionProofView,
+  type PublicKeyView,
+  parseVerifierKey,
+  type VerifyReport,
+  verifyCheckpoint,
+  verifyConsistency,
+  verifyInclusion,
+} from '@alutrace/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server';
+import { data, mutate, query } from './http-client';
+
+let server: TestServer;
+let base: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  base = server.url;
+  for (let i = 0; i < 25; i++) {
+    server.app.ledger.append([
+      { kind: 'test.recorded', site: i % 2 ? 'PG01' : 'DB02', actor: { type: 'system', id: 'test' }, body: { n: i } },
+    ]);
+  }
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('the ledger API over HTTP', () => {
+  it('reports health with the ledger size and the head checkpoint', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; ledger: { size: number }; head: { treeSize: number } };
+    expect(body).toMatchObject({ status: 'ok', ledger: { size: 25 }, head: { treeSize: 25 } });
+  });
+
+  it('serves a head checkpoint whose signature checks with the published key', async () => {
+    const head = data(await query<HeadView>(base, 'ledger.head'));
+    const key = data(await query<PublicKeyView>(base, 'ledger.publicKey'));
+    expect(key.verifierKey).toBe(head.verifierKey);
+    expect(key.algorithm).toBe('Ed25519');
+    const cp = verifyCheckpoint(head.note, parseVerifierKey(key.verifierKey), 'alutrace.local/ledger');
+    expect(cp.size).toBe(25);
+    expect(Buffer.from(cp.root).toString('hex')).toBe(head.rootHash);
+  });
+
+  it('pages entries in both directions without gaps or repeats', async () => {
+    const seen: number[] = [];
+    let cursor: number | undefined;
+    for (;;) {
+      const page: EntriesPage = data(
+        await query<EntriesPage>(base, 'ledger.entries', { limit: 7, direction: 'forward', cursor }),
+      );
+      seen.push(...page.items.map((i) => i.seq));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    const newest = data(await query<EntriesPage>(base, 'ledger.entries', { limit: 3 }));
+    expect(newest.items.map((i) => i.seq)).toEqual([24, 23, 22]);
+    expect(newest.nextCursor).toBe(22);
+  });
+
+  it('filters entries by site', async () => {
+    const page = data(await query<EntriesPage>(base, 'ledger.entries', { site: 'PG01', limit: 200 }));
+    expect(page.items).toHaveLength(12);
+    expect(page.items.every((i) => i.entry.site === 'PG01')).toBe(true);
+  });
+
+  it('gives inclusion proofs that verify against the signed root', async () => {
+    for (const seq of [0, 7, 24]) {
+      const p = data(await query<InclusionProofView>(base, 'ledger.inclusionProof', { seq, treeSize: 25 }));
+      const check = verifyInclusion(seq, 25, hexToBytes(p.leafHash), p.proof.map(hexToBytes), hexToBytes(p.rootHash));
+      expect(check).toEqual({ valid: true });
+      expect(p.checkpoint).toContain('\n25\n');
+      const entry = data(await query<{ leafHash: string }>(base, 'ledger.entry', { seq }));
+      expect(entry.leafHash).toBe(p.leafHash);
+    }
+  });
+
+  it('gives consistency proofs between any two signed sizes', async () => {
+    const p = data(await query<ConsistencyProofView>(base, 'ledger.consistencyProof', { from: 10, to: 25 }));
+    const check = verifyConsistency(10, 25, hexToBytes(p.fromRoot), hexToBytes(p.toRoot), p.proof.map(hexToBytes));
+    expect(check).toEqual({ valid: true });
+  });
+
+  it('verifies the ledger on request', async () => {
+    const report = data(await mutate<VerifyReport>(base, 'ledger.verify'));
+    expect(report).toMatchObject({ ok: true, treeSize: 25, entriesChecked: 25, failure: null });
+  });
+
+  it('finds an entry by id and answers 404 with a code for an unknown one', async () => {
+    const page = data(await query<EntriesPage>(base, 'ledger.entries', { limit: 1 }));
+    const id = page.items[0]?.entry.id;
+    expect(data(await query<{ seq: number }>(base, 'ledger.entry', { id })).seq).toBe(24);
+    const missing = await query(base, 'ledger.entry', { id: '0192f000-0000-7000-8000-000000000000' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error?.data.app.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('bad input gets a clear error, never a 500', () => {
+  it('answers 400 VALIDATION_FAILED with a message per field, in English and Chinese', async () => {
+    const r = await query(base, 'ledger.entries', { limit: 1000, site: 'pg 1' });
+    expect(r.status).toBe(400);
+    const app = r.body.error?.data.app;
+    expect(app?.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(app?.fields ?? {}).sort()).toEqual(['limit', 'site']);
+    expect(app?.fieldsZh?.limit?.[0]).toMatch(/过大/);
+    expect(r.body.error?.message).toMatch(/limit/);
+  });
+
+  it('refuses a proof for a tree larger than the newest checkpoint', async () => {
+    const r = await query(base, 'ledger.inclusionProof', { seq: 1, treeSize: 26 });
+    expect(r.status).toBe(400);
+    expect(r.body.error?.data.app.code).toBe('TREE_SIZE_OUT_OF_RANGE');
+  });
+
+  it('refuses an inverted consistency range with its own code', async () => {
+    const r = await query(base, 'ledger.consistencyProof', { from: 20, to: 10 });
+    expect(r.status).toBe(400);
+    expect(r.body.error?.data.app.code).toBe('PROOF_RANGE_INVALID');
+    expect(r.body.error?.data.app.messageZh).toMatch(/一致性证明/);
+  });
+
+  it('answers 400 for input that is not JSON', async () => {
+    const res = await fetch(`${base}/trpc/ledger.entries?input=%7Bnot-json`);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { data: { app: { code: string } } } };
+    expect(body.error.data.app.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a body above the limit with 413', async () => {
+    const r = await mutate(base, 'ledger.verify', undefined, { body: JSON.stringify({ pad: 'x'.repeat(300_000) }) });
+    expect(r.status).toBe(413);
+    expect(r.body.error?.data.app.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a mutation sent as a form, and one sent as GET', async () => {
+    const form = await mutate(base, 'ledger.verify', undefined, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=b',
+    });
+    expect(form.status).toBe(415);
+    expect(form.body.error?.data.app.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const get = await fetch(`${base}/trpc/ledger.verify`);
+    expect(get.status).toBe(405);
+  });
+
+  it('answers 404 with a code for an unknown procedure or path', async () => {
+    const r = await query(base, 'ledger.nope');
+    expect(r.status).toBe(404);
+    expect(r.body.error?.data.app.code).toBe('ROUTE_NOT_FOUND');
+    const res = await fetch(`${base}/api/unknown`);
+    expect(res.status).toBe(404);
+  });
+
+  it('never puts a stack trace in a response', async () => {
+    const responses = await Promise.all([
+      query(base, 'ledger.entries', { limit: 'x' }),
+      query(base, 'ledger.inclusionProof', { seq: -1 }),
+      query(base, 'ledger.nope'),
+    ]);
+    for (const r of responses) expect(JSON.stringify(r.body)).not.toMatch(/\bat .*\.ts:\d+|stack/i);
+  });
+
+  it('sends security headers', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
