@@ -13,14 +13,24 @@ import {
 } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server';
-import { data, mutate, query } from './http-client';
+import { Client, data } from './http-client';
 
 let server: TestServer;
 let base: string;
+let anon: Client;
+let admin: Client;
+/** Entries the server wrote itself before the test's (the first administrator). */
+let first: number;
+let size: number;
 
 beforeAll(async () => {
   server = await startTestServer();
   base = server.url;
+  anon = new Client(base);
+  admin = new Client(base);
+  await admin.login(server.admin.username, server.admin.password);
+  first = server.app.ledger.size;
+  size = first + 25;
   for (let i = 0; i < 25; i++) {
     server.app.ledger.append([
       { kind: 'test.recorded', site: i % 2 ? 'PG01' : 'DB02', actor: { type: 'system', id: 'test' }, body: { n: i } },
@@ -37,16 +47,16 @@ describe('the ledger API over HTTP', () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; ledger: { size: number }; head: { treeSize: number } };
-    expect(body).toMatchObject({ status: 'ok', ledger: { size: 25 }, head: { treeSize: 25 } });
+    expect(body).toMatchObject({ status: 'ok', ledger: { size }, head: { treeSize: size } });
   });
 
   it('serves a head checkpoint whose signature checks with the published key', async () => {
-    const head = data(await query<HeadView>(base, 'ledger.head'));
-    const key = data(await query<PublicKeyView>(base, 'ledger.publicKey'));
+    const head = data(await anon.query<HeadView>('ledger.head'));
+    const key = data(await anon.query<PublicKeyView>('ledger.publicKey'));
     expect(key.verifierKey).toBe(head.verifierKey);
     expect(key.algorithm).toBe('Ed25519');
     const cp = verifyCheckpoint(head.note, parseVerifierKey(key.verifierKey), 'alutrace.local/ledger');
-    expect(cp.size).toBe(25);
+    expect(cp.size).toBe(size);
     expect(Buffer.from(cp.root).toString('hex')).toBe(head.rootHash);
   });
 
@@ -55,51 +65,51 @@ describe('the ledger API over HTTP', () => {
     let cursor: number | undefined;
     for (;;) {
       const page: EntriesPage = data(
-        await query<EntriesPage>(base, 'ledger.entries', { limit: 7, direction: 'forward', cursor }),
+        await admin.query<EntriesPage>('ledger.entries', { limit: 7, direction: 'forward', cursor }),
       );
       seen.push(...page.items.map((i) => i.seq));
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
     }
-    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i));
-    const newest = data(await query<EntriesPage>(base, 'ledger.entries', { limit: 3 }));
-    expect(newest.items.map((i) => i.seq)).toEqual([24, 23, 22]);
-    expect(newest.nextCursor).toBe(22);
+    expect(seen).toEqual(Array.from({ length: size }, (_, i) => i));
+    const newest = data(await admin.query<EntriesPage>('ledger.entries', { limit: 3 }));
+    expect(newest.items.map((i) => i.seq)).toEqual([size - 1, size - 2, size - 3]);
+    expect(newest.nextCursor).toBe(size - 3);
   });
 
   it('filters entries by site', async () => {
-    const page = data(await query<EntriesPage>(base, 'ledger.entries', { site: 'PG01', limit: 200 }));
+    const page = data(await admin.query<EntriesPage>('ledger.entries', { site: 'PG01', limit: 200 }));
     expect(page.items).toHaveLength(12);
     expect(page.items.every((i) => i.entry.site === 'PG01')).toBe(true);
   });
 
   it('gives inclusion proofs that verify against the signed root', async () => {
-    for (const seq of [0, 7, 24]) {
-      const p = data(await query<InclusionProofView>(base, 'ledger.inclusionProof', { seq, treeSize: 25 }));
-      const check = verifyInclusion(seq, 25, hexToBytes(p.leafHash), p.proof.map(hexToBytes), hexToBytes(p.rootHash));
+    for (const seq of [0, 7, size - 1]) {
+      const p = data(await anon.query<InclusionProofView>('ledger.inclusionProof', { seq, treeSize: size }));
+      const check = verifyInclusion(seq, size, hexToBytes(p.leafHash), p.proof.map(hexToBytes), hexToBytes(p.rootHash));
       expect(check).toEqual({ valid: true });
-      expect(p.checkpoint).toContain('\n25\n');
-      const entry = data(await query<{ leafHash: string }>(base, 'ledger.entry', { seq }));
+      expect(p.checkpoint).toContain(`\n${size}\n`);
+      const entry = data(await admin.query<{ leafHash: string }>('ledger.entry', { seq }));
       expect(entry.leafHash).toBe(p.leafHash);
     }
   });
 
   it('gives consistency proofs between any two signed sizes', async () => {
-    const p = data(await query<ConsistencyProofView>(base, 'ledger.consistencyProof', { from: 10, to: 25 }));
-    const check = verifyConsistency(10, 25, hexToBytes(p.fromRoot), hexToBytes(p.toRoot), p.proof.map(hexToBytes));
+    const p = data(await anon.query<ConsistencyProofView>('ledger.consistencyProof', { from: 10, to: size }));
+    const check = verifyConsistency(10, size, hexToBytes(p.fromRoot), hexToBytes(p.toRoot), p.proof.map(hexToBytes));
     expect(check).toEqual({ valid: true });
   });
 
   it('verifies the ledger on request', async () => {
-    const report = data(await mutate<VerifyReport>(base, 'ledger.verify'));
-    expect(report).toMatchObject({ ok: true, treeSize: 25, entriesChecked: 25, failure: null });
+    const report = data(await admin.mutate<VerifyReport>('ledger.verify'));
+    expect(report).toMatchObject({ ok: true, treeSize: size, entriesChecked: size, failure: null });
   });
 
   it('finds an entry by id and answers 404 with a code for an unknown one', async () => {
-    const page = data(await query<EntriesPage>(base, 'ledger.entries', { limit: 1 }));
+    const page = data(await admin.query<EntriesPage>('ledger.entries', { limit: 1 }));
     const id = page.items[0]?.entry.id;
-    expect(data(await query<{ seq: number }>(base, 'ledger.entry', { id })).seq).toBe(24);
-    const missing = await query(base, 'ledger.entry', { id: '0192f000-0000-7000-8000-000000000000' });
+    expect(data(await admin.query<{ seq: number }>('ledger.entry', { id })).seq).toBe(size - 1);
+    const missing = await admin.query('ledger.entry', { id: '0192f000-0000-7000-8000-000000000000' });
     expect(missing.status).toBe(404);
     expect(missing.body.error?.data.app.code).toBe('NOT_FOUND');
   });
@@ -107,7 +117,7 @@ describe('the ledger API over HTTP', () => {
 
 describe('bad input gets a clear error, never a 500', () => {
   it('answers 400 VALIDATION_FAILED with a message per field, in English and Chinese', async () => {
-    const r = await query(base, 'ledger.entries', { limit: 1000, site: 'pg 1' });
+    const r = await admin.query('ledger.entries', { limit: 1000, site: 'pg 1' });
     expect(r.status).toBe(400);
     const app = r.body.error?.data.app;
     expect(app?.code).toBe('VALIDATION_FAILED');
@@ -117,13 +127,13 @@ describe('bad input gets a clear error, never a 500', () => {
   });
 
   it('refuses a proof for a tree larger than the newest checkpoint', async () => {
-    const r = await query(base, 'ledger.inclusionProof', { seq: 1, treeSize: 26 });
+    const r = await admin.query('ledger.inclusionProof', { seq: 1, treeSize: size + 1 });
     expect(r.status).toBe(400);
     expect(r.body.error?.data.app.code).toBe('TREE_SIZE_OUT_OF_RANGE');
   });
 
   it('refuses an inverted consistency range with its own code', async () => {
-    const r = await query(base, 'ledger.consistencyProof', { from: 20, to: 10 });
+    const r = await admin.query('ledger.consistencyProof', { from: 20, to: 10 });
     expect(r.status).toBe(400);
     expect(r.body.error?.data.app.code).toBe('PROOF_RANGE_INVALID');
     expect(r.body.error?.data.app.messageZh).toMatch(/一致性证明/);
@@ -137,13 +147,13 @@ describe('bad input gets a clear error, never a 500', () => {
   });
 
   it('refuses a body above the limit with 413', async () => {
-    const r = await mutate(base, 'ledger.verify', undefined, { body: JSON.stringify({ pad: 'x'.repeat(300_000) }) });
+    const r = await admin.mutate('ledger.verify', undefined, { body: JSON.stringify({ pad: 'x'.repeat(300_000) }) });
     expect(r.status).toBe(413);
     expect(r.body.error?.data.app.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses a mutation sent as a form, and one sent as GET', async () => {
-    const form = await mutate(base, 'ledger.verify', undefined, {
+    const form = await admin.mutate('ledger.verify', undefined, {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'a=b',
     });
@@ -154,7 +164,7 @@ describe('bad input gets a clear error, never a 500', () => {
   });
 
   it('answers 404 with a code for an unknown procedure or path', async () => {
-    const r = await query(base, 'ledger.nope');
+    const r = await admin.query('ledger.nope');
     expect(r.status).toBe(404);
     expect(r.body.error?.data.app.code).toBe('ROUTE_NOT_FOUND');
     const res = await fetch(`${base}/api/unknown`);
@@ -163,9 +173,9 @@ describe('bad input gets a clear error, never a 500', () => {
 
   it('never puts a stack trace in a response', async () => {
     const responses = await Promise.all([
-      query(base, 'ledger.entries', { limit: 'x' }),
-      query(base, 'ledger.inclusionProof', { seq: -1 }),
-      query(base, 'ledger.nope'),
+      admin.query('ledger.entries', { limit: 'x' }),
+      admin.query('ledger.inclusionProof', { seq: -1 }),
+      admin.query('ledger.nope'),
     ]);
     for (const r of responses) expect(JSON.stringify(r.body)).not.toMatch(/\bat .*\.ts:\d+|stack/i);
   });

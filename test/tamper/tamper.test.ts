@@ -5,7 +5,6 @@
 // ledger must always verify.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databasePath, openDatabase, openLedger } from '../../packages/server/src/index';
 import { makeTempDir, sampleEntry } from '../../packages/server/src/testing/fixtures';
@@ -36,7 +35,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function tamper(change: (sqlite: Database.Database) => void): void {
+type Sqlite = ReturnType<typeof openDatabase>['$client'];
+
+function tamper(change: (sqlite: Sqlite) => void): void {
   const db = openDatabase(databasePath(dir));
   try {
     change(db.$client);

@@ -21,6 +21,10 @@ export interface Config {
   bodyLimit: number;
   /** The built web app; when missing, / explains how to build it. */
   webDir: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Cookies are marked Secure when the public URL is https. */
+  secureCookies: boolean;
 }
 
 export interface ConfigVariable {
@@ -121,5 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     verifyWorkers: integer(env, 'ALUTRACE_VERIFY_WORKERS', defaultVerifyWorkers(), 0, 64),
     bodyLimit: integer(env, 'ALUTRACE_BODY_LIMIT', 256 * 1024, 1024, 64 * 1024 * 1024),
     webDir: env.ALUTRACE_WEB_DIR ? resolve(cwd, env.ALUTRACE_WEB_DIR) : DEFAULT_WEB_DIR,
+    sessionIdleMinutes: integer(env, 'ALUTRACE_SESSION_IDLE_MINUTES', 720, 1, 525_600),
+    sessionAbsoluteHours: integer(env, 'ALUTRACE_SESSION_ABSOLUTE_HOURS', 168, 1, 8_760),
+    secureCookies: publicUrl.startsWith('https:'),
   };
 }

@@ -118,6 +118,46 @@ export const ERROR_CATALOG = {
     en: 'The current password is wrong.',
     zh: '当前密码不正确。',
   },
+  SITE_UNKNOWN: {
+    kind: 'BAD_REQUEST',
+    en: 'There is no site {site}. An administrator creates sites under Admin → Sites.',
+    zh: '不存在站点 {site}。站点由管理员在“管理 → 站点”中创建。',
+  },
+  SITE_INACTIVE: {
+    kind: 'BAD_REQUEST',
+    en: 'Site {site} is deactivated.',
+    zh: '站点 {site} 已停用。',
+  },
+  SITE_KIND_MISMATCH: {
+    kind: 'BAD_REQUEST',
+    en: 'A user with role {role} acts for sites of kind {kinds}; {site} is a {kind}.',
+    zh: '角色为 {role} 的用户只能代表以下类型的站点：{kinds}；{site} 的类型是 {kind}。',
+  },
+  SITES_REQUIRED: {
+    kind: 'BAD_REQUEST',
+    en: 'A user with role {role} needs at least one site to act for.',
+    zh: '角色为 {role} 的用户至少需要一个所属站点。',
+  },
+  SITES_NOT_ALLOWED: {
+    kind: 'BAD_REQUEST',
+    en: 'A user with role {role} reads every site and is not assigned to any.',
+    zh: '角色为 {role} 的用户可查看所有站点，不需分配站点。',
+  },
+  LAST_ADMIN: {
+    kind: 'BAD_REQUEST',
+    en: 'This would leave no active administrator. Make another user an administrator first.',
+    zh: '此操作将导致没有可用的管理员。请先将其他用户设为管理员。',
+  },
+  USERS_ONLY: {
+    kind: 'FORBIDDEN',
+    en: 'API tokens have no password or sessions; sign in as a user for this.',
+    zh: 'API 令牌没有密码或会话；请以用户身份登录后操作。',
+  },
+  NO_ACCESS_RULE: {
+    kind: 'INTERNAL_SERVER_ERROR',
+    en: 'The procedure {path} declares no access rule and is refused.',
+    zh: '接口 {path} 未声明访问规则，已拒绝。',
+  },
   CONFLICT: {
     kind: 'CONFLICT',
     en: '{what} {id} already exists.',

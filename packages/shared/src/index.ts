@@ -1,4 +1,6 @@
+export * from './api/auth-api';
 export * from './api/ledger-api';
+export * from './auth/roles';
 export * from './bytes';
 export * from './canonical-json';
 export * from './checkpoint/checkpoint';

@@ -2,11 +2,22 @@
 // instance per server process (and per test).
 import { parseVerifierKey, type VerifyReport } from '@alutrace/shared';
 import type { Logger } from 'pino';
+import { sessionCookieName } from '../auth/authenticate';
+import { LoginThrottle } from '../auth/login-throttle';
+import { SessionStore } from '../auth/session-store';
 import type { Config } from '../config';
 import type { AppDb } from '../db/open-database';
 import type { Ledger } from '../ledger/ledger';
 import { type OpenedLedger, openLedger } from '../ledger/open-ledger';
 import { verifyLedger } from '../ledger/verify-ledger';
+import { ensureAdmin } from './ensure-admin';
+
+export interface AuthServices {
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+  cookieName: string;
+  secureCookies: boolean;
+}
 
 export interface App {
   config: Config;
@@ -14,17 +25,29 @@ export interface App {
   ledger: Ledger;
   verifierKey: string;
   logger: Logger;
+  auth: AuthServices;
+  now: () => Date;
   /** Verifies the whole ledger, or from a trusted checkpoint; concurrent full runs share one pass. */
   verify(options?: { trustedCheckpoint?: string }): Promise<VerifyReport>;
   close(): void;
 }
 
-export function createApp(config: Config, logger: Logger): App {
+export interface CreateAppOptions {
+  /** Where the first-run administrator's password is shown (never the log). */
+  announce?: (text: string) => void;
+  now?: () => Date;
+  /** Create the first administrator when none exists (the server does; the CLI does not). */
+  ensureAdmin?: boolean;
+}
+
+export async function createApp(config: Config, logger: Logger, options: CreateAppOptions = {}): Promise<App> {
+  const now = options.now ?? (() => new Date());
   const opened: OpenedLedger = openLedger({
     dataDir: config.dataDir,
     origin: config.origin,
     checkpointIntervalMs: config.checkpointIntervalMs,
     synchronous: config.sqliteSync,
+    now,
     onCheckpointError: (err) => logger.error({ err }, 'signing a deferred checkpoint failed'),
   });
   if (opened.keyCreated) logger.info({ verifierKey: opened.verifierKey }, 'created a new ledger signing key');
@@ -39,14 +62,25 @@ export function createApp(config: Config, logger: Logger): App {
       ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
     });
 
-  return {
+  const app: App = {
     config,
     db: opened.db,
     ledger: opened.ledger,
     verifierKey: opened.verifierKey,
     logger,
-    verify(options = {}) {
-      if (options.trustedCheckpoint !== undefined) return run(options.trustedCheckpoint);
+    now,
+    auth: {
+      sessions: new SessionStore(
+        opened.db,
+        { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+        now,
+      ),
+      throttle: new LoginThrottle(opened.db, now),
+      cookieName: sessionCookieName(config.secureCookies),
+      secureCookies: config.secureCookies,
+    },
+    verify(verifyOptions = {}) {
+      if (verifyOptions.trustedCheckpoint !== undefined) return run(verifyOptions.trustedCheckpoint);
       if (!running) {
         running = run().finally(() => {
           running = null;
@@ -58,4 +92,12 @@ export function createApp(config: Config, logger: Logger): App {
       opened.close();
     },
   };
+  try {
+    if (options.ensureAdmin !== false)
+      await ensureAdmin(app, options.announce ?? ((text) => process.stdout.write(text)));
+  } catch (e) {
+    opened.close();
+    throw e;
+  }
+  return app;
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { buildServer } from '../http/build-server';
-import { type App, createApp } from './create-app';
+import { type App, type CreateAppOptions, createApp } from './create-app';
 
 export interface RunningServer {
   app: App;
@@ -14,8 +14,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const app = createApp(config, logger);
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: CreateAppOptions = {},
+): Promise<RunningServer> {
+  const app = await createApp(config, logger, options);
   let server: FastifyInstance;
   try {
     server = await buildServer(app);

@@ -6,6 +6,9 @@ import { checkpointCommand } from './commands/checkpoint';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
 import { serveCommand } from './commands/serve';
+import { siteCommand } from './commands/site';
+import { tokenCommand } from './commands/token';
+import { userCommand } from './commands/user';
 import { verifyCommand } from './commands/verify';
 import { verifyExportCommand } from './commands/verify-export';
 
@@ -16,6 +19,9 @@ export const COMMANDS: Command[] = [
   verifyExportCommand,
   checkpointCommand,
   keyCommand,
+  userCommand,
+  tokenCommand,
+  siteCommand,
 ];
 
 export function mainHelp(): string {

@@ -3,7 +3,7 @@
 // example sessions). Migrations are generated from this file with
 // `pnpm --filter @alutrace/server db:generate` and committed under drizzle/.
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * One row per ledger entry. `canonical` is the entry's exact RFC 8785 bytes
@@ -50,4 +50,89 @@ export const ledgerIdempotency = sqliteTable('ledger_idempotency', {
   count: integer('count').notNull(),
   result: text('result').notNull(),
   createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+});
+
+// ── Sites, users and access ──────────────────────────────────────────────
+// Derived from ledger entries (site.*, user.*, token.*) in the same
+// transaction that appends them; secrets (password hashes, session and
+// token hashes) live only here, never in the ledger.
+
+export const sites = sqliteTable('sites', {
+  code: text('code').primaryKey(),
+  kind: text('kind', { enum: ['collection_point', 'recycler', 'utiliser', 'buyer', 'authority'] }).notNull(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  district: text('district'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull(),
+  /** Lower-cased username: names are unique regardless of case. */
+  usernameKey: text('username_key').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['operator', 'recycler', 'official', 'admin'] }).notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  lastLoginAt: text('last_login_at'),
+});
+
+export const userSites = sqliteTable(
+  'user_sites',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    siteCode: text('site_code')
+      .notNull()
+      .references(() => sites.code),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.siteCode] })],
+);
+
+/** Browser sessions. Only the SHA-256 of the cookie's token is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: blob('token_hash', { mode: 'buffer' }).notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    /** The absolute expiry; the idle expiry is lastSeenAt + the idle timeout. */
+    expiresAt: text('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** API tokens for devices and integrations. Only the SHA-256 of the token is stored. */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  tokenHash: blob('token_hash', { mode: 'buffer' }).notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['operator', 'recycler', 'official', 'admin'] }).notNull(),
+  siteCode: text('site_code').references(() => sites.code),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastUsedAt: text('last_used_at'),
+  revokedAt: text('revoked_at'),
+});
+
+/** Failed sign-ins per username and per client address, for throttling. */
+export const loginFailures = sqliteTable('login_failures', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  firstAt: text('first_at').notNull(),
+  lastAt: text('last_at').notNull(),
 });

@@ -10,6 +10,7 @@ import type { App } from '../app/create-app';
 import { type AppRouter, appRouter } from '../routers';
 import { contextFactory } from '../trpc/context';
 import { normaliseError } from '../trpc/error-formatter';
+import { checkRequestOrigin } from './csrf';
 import { errorEnvelope } from './error-envelope';
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -34,12 +35,18 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     return payload;
   });
 
-  // Changes travel only as POST with a JSON body: a form on another site cannot post one.
+  // Changes travel only as POST with a JSON body from an allowed origin (see csrf.ts).
   server.addHook('onRequest', async (req, reply) => {
     if (req.method === 'POST' && req.url.startsWith('/trpc/')) {
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/json') {
         const e = errorEnvelope('UNSUPPORTED_MEDIA_TYPE', {}, 415);
+        return reply.code(e.status).send(e.body);
+      }
+      const verdict = checkRequestOrigin(req, app.config.publicUrl, app.auth.cookieName);
+      if (!verdict.ok) {
+        req.log.warn({ origin: req.headers.origin, url: req.url }, 'refused a cross-site request');
+        const e = errorEnvelope('CSRF_REJECTED', { detail: verdict.detail });
         return reply.code(e.status).send(e.body);
       }
     }

@@ -166,7 +166,7 @@ export class Ledger {
     } finally {
       this.inAppend = false;
     }
-    const checkpoint = outcome.replayed ? null : this.afterCommit();
+    const checkpoint = outcome.replayed || outcome.entries.length === 0 ? null : this.afterCommit();
     return { ...outcome, checkpoint };
   }
 
@@ -200,7 +200,8 @@ export class Ledger {
     }
     this.syncTip();
     const inputs = typeof source === 'function' ? source(this.db) : source;
-    if (inputs.length === 0) throw new AppError('INVALID_ENTRY', { detail: 'nothing to append' });
+    // A change that turns out to change nothing writes nothing.
+    if (inputs.length === 0) return { entries: [], result: null as R, replayed: false };
     if (inputs.length > MAX_ENTRIES_PER_APPEND) {
       throw new AppError('INVALID_ENTRY', { detail: `at most ${MAX_ENTRIES_PER_APPEND} entries per append` });
     }

@@ -43,6 +43,7 @@ export interface AppendOptions<R extends JsonValue> {
 
 export interface AppendResult<R extends JsonValue> {
   entries: AppendedEntry[];
+  /** What onAppended returned (null when the entries turned out to be none). */
   result: R;
   /** True when an idempotency key matched an earlier request and nothing was written. */
   replayed: boolean;

@@ -1,8 +1,16 @@
 import { router } from '../trpc/trpc';
+import { authRouter } from './auth';
 import { ledgerRouter } from './ledger';
+import { sitesRouter } from './sites';
+import { tokensRouter } from './tokens';
+import { usersRouter } from './users';
 
 export const appRouter = router({
+  auth: authRouter,
   ledger: ledgerRouter,
+  sites: sitesRouter,
+  tokens: tokensRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,7 +19,8 @@ import type { App } from '../app/create-app';
 import { ledgerEntries } from '../db/schema';
 import { AppError } from '../errors';
 import type { AppendedEntry } from '../ledger/types';
-import { publicProcedure, router } from '../trpc/trpc';
+import { field } from '../trpc/access';
+import { procedure, publicProcedure, router } from '../trpc/trpc';
 
 function headView(app: App): HeadView {
   const head = app.ledger.head();
@@ -50,40 +51,46 @@ export const ledgerRouter = router({
     };
   }),
 
-  entries: publicProcedure.input(entriesInput).query(({ ctx, input }): EntriesPage => {
-    const forward = input.direction === 'forward';
-    const where: SQL[] = [];
-    if (input.cursor !== undefined) {
-      where.push(forward ? gt(ledgerEntries.seq, input.cursor) : lt(ledgerEntries.seq, input.cursor));
-    }
-    if (input.kind) where.push(eq(ledgerEntries.kind, input.kind));
-    if (input.site) where.push(eq(ledgerEntries.site, input.site));
-    const rows = ctx.app.db
-      .select({ seq: ledgerEntries.seq })
-      .from(ledgerEntries)
-      .where(and(...where))
-      .orderBy(forward ? asc(ledgerEntries.seq) : desc(ledgerEntries.seq))
-      .limit(input.limit + 1)
-      .all();
-    const page = rows.slice(0, input.limit);
-    const items = page.map((r) => {
-      const e = ctx.app.ledger.entryBySeq(r.seq);
-      if (!e) throw new Error(`entry ${r.seq} vanished`);
-      return view(e);
-    });
-    const last = page[page.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > input.limit && last ? last.seq : null,
-      treeSize: ctx.app.ledger.size,
-    };
-  }),
+  /** Officials and admins read every entry; operating roles read their sites' entries (pass `site`). */
+  entries: procedure({ permission: 'ledger:read', site: field('site') })
+    .input(entriesInput)
+    .query(({ ctx, input }): EntriesPage => {
+      const forward = input.direction === 'forward';
+      const where: SQL[] = [];
+      if (input.cursor !== undefined) {
+        where.push(forward ? gt(ledgerEntries.seq, input.cursor) : lt(ledgerEntries.seq, input.cursor));
+      }
+      if (input.kind) where.push(eq(ledgerEntries.kind, input.kind));
+      if (input.site) where.push(eq(ledgerEntries.site, input.site));
+      const rows = ctx.app.db
+        .select({ seq: ledgerEntries.seq })
+        .from(ledgerEntries)
+        .where(and(...where))
+        .orderBy(forward ? asc(ledgerEntries.seq) : desc(ledgerEntries.seq))
+        .limit(input.limit + 1)
+        .all();
+      const page = rows.slice(0, input.limit);
+      const items = page.map((r) => {
+        const e = ctx.app.ledger.entryBySeq(r.seq);
+        if (!e) throw new Error(`entry ${r.seq} vanished`);
+        return view(e);
+      });
+      const last = page[page.length - 1];
+      return {
+        items,
+        nextCursor: rows.length > input.limit && last ? last.seq : null,
+        treeSize: ctx.app.ledger.size,
+      };
+    }),
 
-  entry: publicProcedure.input(entryInput).query(({ ctx, input }): EntryView => {
-    const found = 'seq' in input ? ctx.app.ledger.entryBySeq(input.seq) : ctx.app.ledger.entryById(input.id);
-    if (!found) throw new AppError('NOT_FOUND', { what: 'ledger entry', id: 'seq' in input ? input.seq : input.id });
-    return view(found);
-  }),
+  entry: procedure({ permission: 'ledger:read', site: 'resource' })
+    .input(entryInput)
+    .query(({ ctx, input }): EntryView => {
+      const found = 'seq' in input ? ctx.app.ledger.entryBySeq(input.seq) : ctx.app.ledger.entryById(input.id);
+      if (!found) throw new AppError('NOT_FOUND', { what: 'ledger entry', id: 'seq' in input ? input.seq : input.id });
+      ctx.auth.assertSite(found.entry.site);
+      return view(found);
+    }),
 
   inclusionProof: publicProcedure.input(inclusionProofInput).query(({ ctx, input }): InclusionProofView => {
     const { ledger } = ctx.app;
@@ -116,7 +123,7 @@ export const ledgerRouter = router({
     };
   }),
 
-  verify: publicProcedure
+  verify: procedure({ permission: 'ledger:verify' })
     .input(verifyInput)
     .mutation(({ ctx, input }) =>
       ctx.app.verify(input.trustedCheckpoint !== undefined ? { trustedCheckpoint: input.trustedCheckpoint } : {}),

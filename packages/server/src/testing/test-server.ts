@@ -11,10 +11,17 @@ export interface TestServer extends RunningServer {
   dataDir: string;
   /** Every log line written so far (JSON). */
   logs: string[];
+  /** What the server printed to the console (the first-run administrator's password). */
+  console: string[];
+  /** The first-run administrator's credentials. */
+  admin: { username: string; password: string };
   stop(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<TestServer> {
   const dataDir = makeTempDir('alutrace-server-');
   const config = loadConfig({
     PORT: '0',
@@ -32,11 +39,22 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       done();
     },
   });
-  const running = await startServer(config, createLogger(config.logLevel, sink));
+  const consoleLines: string[] = [];
+  const running = await startServer(config, createLogger(config.logLevel, sink), {
+    announce: (text) => consoleLines.push(text),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const printed = consoleLines.join('');
+  const admin = {
+    username: /username \/ 用户名:\s+(\S+)/.exec(printed)?.[1] ?? '',
+    password: /password \/ 密码:\s+(\S+)/.exec(printed)?.[1] ?? '',
+  };
   return {
     ...running,
     dataDir,
     logs,
+    console: consoleLines,
+    admin,
     async stop() {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });

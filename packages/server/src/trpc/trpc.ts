@@ -1,30 +1,37 @@
-// tRPC is initialised once, here. Procedures throw AppError (or fail input
-// validation); the formatter below turns both into a stable `data.app`.
+// tRPC is initialised once, here. Every procedure is built from
+// `procedure(access)`, so every procedure has an access rule (see access.ts).
+// Procedures throw AppError (or fail input validation); the formatter below
+// turns both into a stable `data.app`.
 import { formatErrorMessage } from '@alutrace/shared';
 import { initTRPC } from '@trpc/server';
+import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
+import { type Access, type Authorised, authorise, type Meta } from './access';
 import type { Context } from './context';
 import { appErrorData, normaliseError, toTrpcError } from './error-formatter';
 
-const t = initTRPC.context<Context>().create({
-  // Never put stack traces in responses, whatever NODE_ENV says.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const n = normaliseError(error);
-    return {
-      message: formatErrorMessage(n.code, n.params, 'en'),
-      code: shape.code,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        ...(shape.data.path ? { path: shape.data.path } : {}),
-        app: appErrorData(n),
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // Never put stack traces in responses, whatever NODE_ENV says.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const n = normaliseError(error);
+      return {
+        message: formatErrorMessage(n.code, n.params, 'en'),
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          ...(shape.data.path ? { path: shape.data.path } : {}),
+          app: appErrorData(n),
+        },
+      };
+    },
+  });
 
-/** Rethrows domain errors as TRPCErrors so that their status is right. */
+/** Rethrows domain errors as TRPCErrors so that their HTTP status is right. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError && result.error.code === 'INTERNAL_SERVER_ERROR') {
@@ -33,7 +40,28 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
+  const rawInput =
+    meta?.access && 'site' in meta.access && typeof meta.access.site === 'function' ? await getRawInput() : undefined;
+  const auth = authorise(meta?.access, path, ctx.principal, rawInput);
+  return next({ ctx: { auth } });
+});
+
+const base = t.procedure.use(appErrors).use(enforceAccess);
+
 export const router = t.router;
-export const middleware = t.middleware;
-export const publicProcedure = t.procedure.use(appErrors);
 export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone may call it. */
+export const publicProcedure = base.meta({ access: { public: true } });
+
+type SignedInContext = Context & { auth: Authorised; principal: Principal };
+
+/** A procedure with an access rule; its context carries the authorised principal. */
+export function procedure(access: Exclude<Access, { public: true }>) {
+  return base.meta({ access }).use(({ ctx, next }) => {
+    const auth = ctx.auth as Authorised | null;
+    if (!auth) throw new AppError('UNAUTHENTICATED');
+    return next({ ctx: { ...ctx, auth, principal: auth.principal } satisfies SignedInContext });
+  });
+}

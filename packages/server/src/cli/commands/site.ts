@@ -1,0 +1,60 @@
+import { createSiteInput, SITE_KINDS } from '@alutrace/shared';
+import { systemActor } from '../../auth/principal';
+import { createSite } from '../../domain/sites/create-site';
+import { listSites } from '../../domain/sites/site-rows';
+import { type Command, EXIT_OK, str, UsageError } from '../cli-kit';
+import { DATA_DIR_HELP, dataDirOption } from './data-dir';
+import { openApp } from './open-app';
+
+export const siteCommand: Command = {
+  name: 'site',
+  summary: 'add and list sites (for scripted setups)',
+  usage: [
+    'alutrace site add --code CODE --kind KIND --name-zh NAME --name-en NAME [--district NAME]',
+    '       alutrace site list',
+    '',
+    `  --kind KIND      ${SITE_KINDS.join(', ')}`,
+    '  --code CODE      capital letters and digits, e.g. PG01',
+    DATA_DIR_HELP,
+  ].join('\n'),
+  options: {
+    ...dataDirOption,
+    code: { type: 'string' },
+    kind: { type: 'string' },
+    'name-zh': { type: 'string' },
+    'name-en': { type: 'string' },
+    district: { type: 'string' },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    const [sub] = args.positionals;
+    if (sub === 'add') {
+      const parsed = createSiteInput.safeParse({
+        code: str(args, 'code'),
+        kind: str(args, 'kind'),
+        nameZh: str(args, 'name-zh'),
+        nameEn: str(args, 'name-en'),
+        district: str(args, 'district'),
+      });
+      if (!parsed.success) {
+        throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+      }
+      return openApp(args, io, (app) => {
+        const site = createSite(app, systemActor('cli'), parsed.data);
+        io.out(`created site ${site.code} (${site.kind}): ${site.nameZh} / ${site.nameEn}`);
+        return EXIT_OK;
+      });
+    }
+    if (sub === 'list') {
+      return openApp(args, io, (app) => {
+        for (const s of listSites(app.db)) {
+          io.out(
+            `${s.code.padEnd(8)} ${s.kind.padEnd(17)} ${s.active ? 'active  ' : 'inactive'} ${s.nameZh} / ${s.nameEn}${s.district ? ` (${s.district})` : ''}`,
+          );
+        }
+        return EXIT_OK;
+      });
+    }
+    throw new UsageError('say what to do: site add or site list');
+  },
+};

@@ -1,0 +1,120 @@
+// Inputs and outputs of auth.*, users.*, tokens.* and sites.*.
+import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, ROLES, type Role, SITE_KINDS, type SiteKind, TOKEN_ROLES } from '../auth/roles';
+
+export const siteCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,11}$/, 'a site code: capital letters and digits, like "PG01"');
+export const username = z
+  .string()
+  .trim()
+  .min(2, 'at least 2 characters')
+  .max(40, 'at most 40 characters')
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-", starting with a letter or digit');
+const displayName = z.string().trim().min(1, 'required').max(80, 'at most 80 characters');
+// Length is checked by the server with a bilingual PASSWORD_TOO_SHORT; here only the upper bound.
+const password = z.string().max(MAX_PASSWORD_LENGTH, `at most ${MAX_PASSWORD_LENGTH} characters`);
+const id = z.string().uuid('an id');
+
+export const loginInput = z.object({
+  username: z.string().trim().min(1, 'required').max(40),
+  password: z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH),
+});
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH),
+  newPassword: password,
+});
+export const revokeSessionInput = z.object({ sessionId: id });
+
+export const createUserInput = z.object({
+  username,
+  displayName,
+  role: z.enum(ROLES),
+  sites: z.array(siteCode).max(50).default([]),
+  /** Leave out to have a password generated and shown once. */
+  password: password.optional(),
+});
+export const updateUserInput = z.object({
+  userId: id,
+  displayName: displayName.optional(),
+  role: z.enum(ROLES).optional(),
+  sites: z.array(siteCode).max(50).optional(),
+  active: z.boolean().optional(),
+});
+export const resetPasswordInput = z.object({ userId: id, password: password.optional() });
+
+export const createTokenInput = z.object({
+  name: z.string().trim().min(1, 'required').max(80, 'at most 80 characters'),
+  role: z.enum(TOKEN_ROLES),
+  site: siteCode.optional(),
+});
+export const revokeTokenInput = z.object({ tokenId: id });
+
+export const createSiteInput = z.object({
+  code: siteCode,
+  kind: z.enum(SITE_KINDS),
+  nameZh: z.string().trim().min(1, 'required').max(100),
+  nameEn: z.string().trim().min(1, 'required').max(100),
+  district: z.string().trim().max(50).optional(),
+});
+export const updateSiteInput = z.object({
+  code: siteCode,
+  nameZh: z.string().trim().min(1, 'required').max(100).optional(),
+  nameEn: z.string().trim().min(1, 'required').max(100).optional(),
+  district: z.string().trim().max(50).nullable().optional(),
+  active: z.boolean().optional(),
+});
+
+export interface SiteView {
+  code: string;
+  kind: SiteKind;
+  nameZh: string;
+  nameEn: string;
+  district: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface MeView {
+  kind: 'user' | 'token';
+  id: string;
+  /** The username, or the token's name. */
+  name: string;
+  displayName: string;
+  role: Role;
+  sites: SiteView[];
+  mustChangePassword: boolean;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  sites: string[];
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  role: Role;
+  site: string | null;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}

@@ -1,0 +1,68 @@
+// Who may do what. The server enforces this table on every procedure; the
+// web app reads it only to hide what a user cannot use.
+
+export const ROLES = ['operator', 'recycler', 'official', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SITE_KINDS = ['collection_point', 'recycler', 'utiliser', 'buyer', 'authority'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/**
+ * How far a role's grant of a permission reaches: every site, or only the
+ * sites the user (or token) acts for.
+ */
+export type Reach = 'all' | 'own-sites';
+
+export const PERMISSIONS = {
+  /** Read ledger entries: officials and admins all of them, operating roles those of their sites. */
+  'ledger:read': { operator: 'own-sites', recycler: 'own-sites', official: 'all', admin: 'all' },
+  /** Run a full verification of the ledger. */
+  'ledger:verify': { official: 'all', admin: 'all' },
+  /** See the list of sites (every signed-in user needs it to pick a site). */
+  'sites:read': { operator: 'all', recycler: 'all', official: 'all', admin: 'all' },
+  'sites:manage': { admin: 'all' },
+  'users:manage': { admin: 'all' },
+  'tokens:manage': { admin: 'all' },
+} as const satisfies Record<string, Partial<Record<Role, Reach>>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function reachOf(role: Role, permission: Permission): Reach | null {
+  const grants: Partial<Record<Role, Reach>> = PERMISSIONS[permission];
+  return grants[role] ?? null;
+}
+
+/** The site kinds a role may act for; officials and admins act for none. */
+export const ROLE_SITE_KINDS: Record<Role, readonly SiteKind[]> = {
+  operator: ['collection_point'],
+  recycler: ['recycler', 'utiliser', 'buyer'],
+  official: [],
+  admin: [],
+};
+
+/** Roles that act for sites must have at least one. */
+export function roleNeedsSites(role: Role): boolean {
+  return ROLE_SITE_KINDS[role].length > 0;
+}
+
+/** API tokens are for devices and integrations; they never carry the admin role. */
+export const TOKEN_ROLES = ['operator', 'recycler', 'official'] as const satisfies readonly Role[];
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, { en: string; zh: string }> = {
+  operator: { en: 'Collection-point operator', zh: '回收站点操作员' },
+  recycler: { en: 'Recycler', zh: '再生铝企业' },
+  official: { en: 'Official', zh: '主管部门' },
+  admin: { en: 'Administrator', zh: '管理员' },
+};
+
+export const SITE_KIND_NAMES: Record<SiteKind, { en: string; zh: string }> = {
+  collection_point: { en: 'Collection point', zh: '回收站点' },
+  recycler: { en: 'Recycler', zh: '再生铝企业' },
+  utiliser: { en: 'Dross/ash utiliser', zh: '灰渣利用处置单位' },
+  buyer: { en: 'Buyer', zh: '采购方' },
+  authority: { en: 'Authority', zh: '主管部门' },
+};
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 256;

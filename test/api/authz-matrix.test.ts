@@ -1,0 +1,184 @@
+// The authorisation matrix, built from the router itself: every procedure ×
+// every role × own site / another site, and anonymous. The expected outcome
+// comes from the permission table in @alutrace/shared; a procedure without
+// an access rule, or without a sample input here, fails this test.
+import { PERMISSIONS, ROLES, type Role, reachOf } from '@alutrace/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../packages/server/src/auth/principal';
+import { createToken } from '../../packages/server/src/domain/tokens/create-token';
+import { appRouter } from '../../packages/server/src/routers';
+import type { Access } from '../../packages/server/src/trpc/access';
+import type { Client } from './http-client';
+import { buildWorld, type World } from './world';
+
+type Variant = 'own' | 'other';
+interface Procedure {
+  _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } };
+}
+
+let world: World;
+let counter = 0;
+
+beforeAll(async () => {
+  world = await buildWorld();
+});
+afterAll(async () => {
+  await world?.stop();
+});
+
+/** An input for each procedure that passes validation, so only access decides 401/403. */
+const samples: Record<string, (role: Role | null, variant: Variant) => unknown> = {
+  'auth.login': () => ({ username: 'nobody', password: 'wrong password' }),
+  'auth.logout': () => undefined,
+  'auth.me': () => undefined,
+  'auth.changePassword': () => ({ currentPassword: 'not the password', newPassword: 'a new long password' }),
+  'auth.sessions': () => undefined,
+  'auth.revokeSession': () => ({ sessionId: '0192f000-0000-7000-8000-000000000000' }),
+  'ledger.head': () => undefined,
+  'ledger.publicKey': () => undefined,
+  'ledger.entries': (role, v) => ({ limit: 5, site: siteFor(role, v) }),
+  'ledger.entry': (role, v) => ({ seq: seqOfSiteEntry(siteFor(role, v)) }),
+  'ledger.inclusionProof': () => ({ seq: 0 }),
+  'ledger.consistencyProof': () => ({ from: 1 }),
+  'ledger.verify': () => ({}),
+  'sites.list': () => undefined,
+  'sites.create': () => ({ code: `T${++counter}`, kind: 'buyer', nameZh: '买方', nameEn: 'Buyer' }),
+  'sites.update': () => ({ code: 'RC02', nameEn: `Tiandong recycler ${++counter}` }),
+  'users.list': () => undefined,
+  'users.create': () => ({
+    username: `u${++counter}`,
+    displayName: 'New',
+    role: 'official',
+    password: 'a long enough password',
+  }),
+  'users.update': () => ({ userId: world.target.id, displayName: `Target ${++counter}` }),
+  'users.resetPassword': () => ({ userId: world.target.id, password: 'another long password' }),
+  'tokens.list': () => undefined,
+  'tokens.create': () => ({ name: `scale ${++counter}`, role: 'official' }),
+  'tokens.revoke': () => ({
+    tokenId: createToken(world.server.app, systemActor('cli'), { name: 'to revoke', role: 'official' }).token.id,
+  }),
+};
+
+function siteFor(role: Role | null, v: Variant): string {
+  return role ? (v === 'own' ? world.ownSite[role] : world.otherSite[role]) : 'PG01';
+}
+
+function seqOfSiteEntry(site: string): number {
+  const row = world.server.app.db.$client
+    .prepare("SELECT seq FROM ledger_entries WHERE kind = 'site.created' AND site = ?")
+    .get(site) as { seq: number };
+  return row.seq;
+}
+
+type Outcome = 'allowed' | 401 | 403;
+const DENIALS = ['FORBIDDEN', 'SITE_NOT_ALLOWED', 'USERS_ONLY'];
+
+/** What the permission table says should happen. */
+function expected(access: Access, role: Role | null, variant: Variant): Outcome {
+  if ('public' in access) return 'allowed';
+  if (role === null) return 401;
+  if ('signedIn' in access) return 'allowed';
+  const reach = reachOf(role, access.permission);
+  if (!reach) return 403;
+  if (reach === 'all') return 'allowed';
+  if (access.site === undefined) return 403;
+  return variant === 'own' ? 'allowed' : 403;
+}
+
+async function call(client: Client, path: string, type: string, input: unknown) {
+  return type === 'query' ? client.query(path, input) : client.mutate(path, input);
+}
+
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
+/** The observed outcome of every case, written out as a table at the end. */
+const observed = new Map<string, Outcome[]>();
+
+describe('the authorisation matrix', () => {
+  it('covers a known set of procedures, each with an access rule and a sample input', () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(23);
+    for (const [path, proc] of procedures) {
+      expect(proc._def.meta?.access, `${path} has no access rule`).toBeDefined();
+      expect(samples[path], `${path} has no sample input in authz-matrix.test.ts`).toBeDefined();
+    }
+  });
+
+  it('every permission names only real roles', () => {
+    for (const grants of Object.values(PERMISSIONS)) {
+      for (const role of Object.keys(grants)) expect(ROLES).toContain(role);
+    }
+  });
+
+  for (const [path, proc] of procedures) {
+    it(`${path}: anonymous, and each role on its own site and another`, async () => {
+      const access = proc._def.meta?.access as Access;
+      const sample = samples[path] as (typeof samples)[string];
+      const cases: [Role | null, Variant][] = [
+        [null, 'own'],
+        ...ROLES.flatMap(
+          (r) =>
+            [
+              [r, 'own'],
+              [r, 'other'],
+            ] as [Role, Variant][],
+        ),
+      ];
+      const results: string[] = [];
+      const row: Outcome[] = [];
+      observed.set(path, row);
+      for (const [role, variant] of cases) {
+        const client = role ? world.clientFor(role) : world.anonymous();
+        const res = await call(client, path, proc._def.type, sample(role, variant));
+        const want = expected(access, role, variant);
+        const code = res.body.error?.data.app.code ?? '';
+        // Denied by access control, as opposed to refused for another reason (a wrong password is a 401 too).
+        const got: Outcome = code === 'UNAUTHENTICATED' ? 401 : DENIALS.includes(code) ? 403 : 'allowed';
+        if (got !== 'allowed') expect(res.status).toBe(got);
+        row.push(got);
+        results.push(
+          `${role ?? 'anonymous'}/${variant}: want ${want}, got ${got} (${res.status} ${res.body.error?.data.app.code ?? 'ok'})`,
+        );
+        expect(got, results.join('\n')).toBe(want);
+        expect(res.status, `${path} answered 500 for ${role}/${variant}`).toBeLessThan(500);
+      }
+    });
+  }
+
+  // The policy itself, pinned: changing who may do what means changing this file on purpose.
+  it('matches the committed access policy table', async () => {
+    const head = ['procedure', 'anon', ...ROLES.flatMap((r) => [`${r}/own`, `${r}/other`])];
+    const mark = (o: Outcome) => (o === 'allowed' ? 'yes' : String(o));
+    const lines = [...observed.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, row]) =>
+        [path, ...row.map(mark)]
+          .map((c, i) => c.padEnd(i === 0 ? 24 : 16))
+          .join('')
+          .trimEnd(),
+      );
+    const table = [
+      head
+        .map((c, i) => c.padEnd(i === 0 ? 24 : 16))
+        .join('')
+        .trimEnd(),
+      ...lines,
+    ].join('\n');
+    await expect(`${table}\n`).toMatchFileSnapshot('./authz-policy.txt');
+  });
+});
+
+describe('site-limited reading', () => {
+  it('an operator must name their site to list entries', async () => {
+    const res = await world.clientFor('operator').query('ledger.entries', { limit: 5 });
+    expect(res.status).toBe(403);
+    expect(res.body.error?.data.app.code).toBe('SITE_NOT_ALLOWED');
+  });
+
+  it("an operator's listing holds only their site's entries", async () => {
+    const res = await world
+      .clientFor('operator')
+      .query<{ items: { entry: { site: string } }[] }>('ledger.entries', { site: 'PG01', limit: 200 });
+    expect(res.status).toBe(200);
+    expect(res.body.result?.data.items.every((i) => i.entry.site === 'PG01')).toBe(true);
+  });
+});

@@ -1,0 +1,69 @@
+// A running server with sites and one user per role, for the access tests.
+import type { Role } from '@alutrace/shared';
+import { systemActor } from '../../packages/server/src/auth/principal';
+import { createSite } from '../../packages/server/src/domain/sites/create-site';
+import { createUser } from '../../packages/server/src/domain/users/create-user';
+import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server';
+import { Client } from './http-client';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface World {
+  server: TestServer;
+  users: Record<Role, { id: string; username: string }>;
+  /** A user that tests may change freely. */
+  target: { id: string; username: string };
+  /** A site each operating role acts for, and one it does not. */
+  ownSite: Record<Role, string>;
+  otherSite: Record<Role, string>;
+  /** A new signed-in client for the role (a fresh session, no password hashing). */
+  clientFor(role: Role): Client;
+  anonymous(): Client;
+  stop(): Promise<void>;
+}
+
+export async function buildWorld(options: { now?: () => Date } = {}): Promise<World> {
+  const server = await startTestServer({}, options);
+  const { app } = server;
+  const cli = systemActor('cli');
+  for (const [code, kind, zh, en] of [
+    ['PG01', 'collection_point', '平果回收站', 'Pingguo collection point'],
+    ['PG02', 'collection_point', '德保回收站', 'Debao collection point'],
+    ['RC01', 'recycler', '平果再生铝', 'Pingguo recycler'],
+    ['RC02', 'recycler', '田东再生铝', 'Tiandong recycler'],
+  ] as const) {
+    createSite(app, cli, { code, kind, nameZh: zh, nameEn: en });
+  }
+  const make = async (username: string, role: Role, sites: string[]) => {
+    const { user } = await createUser(
+      app,
+      cli,
+      { username, displayName: username, role, sites, password: PASSWORD },
+      { passwordIsFinal: true },
+    );
+    return { id: user.id, username: user.username };
+  };
+  const users: World['users'] = {
+    operator: await make('op', 'operator', ['PG01']),
+    recycler: await make('rc', 'recycler', ['RC01']),
+    official: await make('off', 'official', []),
+    admin: await make('adm', 'admin', []),
+  };
+  const target = await make('target', 'operator', ['PG02']);
+  const clientFor = (role: Role): Client => {
+    const client = new Client(server.url);
+    const { token } = app.auth.sessions.create(users[role].id, { ip: '127.0.0.1', userAgent: 'test' });
+    client.cookie = `${app.auth.cookieName}=${token}`;
+    return client;
+  };
+  return {
+    server,
+    users,
+    target,
+    ownSite: { operator: 'PG01', recycler: 'RC01', official: 'PG01', admin: 'PG01' },
+    otherSite: { operator: 'PG02', recycler: 'RC02', official: 'RC02', admin: 'RC02' },
+    clientFor,
+    anonymous: () => new Client(server.url),
+    stop: () => server.stop(),
+  };
+}
