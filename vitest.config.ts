@@ -12,6 +12,10 @@ export default defineConfig({
         test: { name: 'server', root: 'packages/server', include: ['src/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
+        // Unit tests of the web app's logic (no DOM needed); the pages are tested in a real browser (test/e2e).
+        test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts'] },
+      },
+      {
         test: {
           name: 'integration',
           root: 'test',

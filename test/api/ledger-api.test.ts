@@ -60,12 +60,12 @@ describe('the ledger API over HTTP', () => {
     expect(Buffer.from(cp.root).toString('hex')).toBe(head.rootHash);
   });
 
-  it('pages entries in both directions without gaps or repeats', async () => {
+  it('pages entries in both orders without gaps or repeats', async () => {
     const seen: number[] = [];
     let cursor: number | undefined;
     for (;;) {
       const page: EntriesPage = data(
-        await admin.query<EntriesPage>('ledger.entries', { limit: 7, direction: 'forward', cursor }),
+        await admin.query<EntriesPage>('ledger.entries', { limit: 7, order: 'oldest', cursor }),
       );
       seen.push(...page.items.map((i) => i.seq));
       if (page.nextCursor === null) break;

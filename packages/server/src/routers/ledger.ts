@@ -55,7 +55,7 @@ export const ledgerRouter = router({
   entries: procedure({ permission: 'ledger:read', site: field('site') })
     .input(entriesInput)
     .query(({ ctx, input }): EntriesPage => {
-      const forward = input.direction === 'forward';
+      const forward = input.order === 'oldest';
       const where: SQL[] = [];
       if (input.cursor !== undefined) {
         where.push(forward ? gt(ledgerEntries.seq, input.cursor) : lt(ledgerEntries.seq, input.cursor));

@@ -6,9 +6,13 @@ import type { LedgerEntry } from '../ledger/entry';
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const entriesInput = z.object({
-  /** Exclusive: the page starts after (forward) or before (backward) this seq. */
+  /** Exclusive: the page continues after this seq, in the chosen order. */
   cursor: seq.optional(),
-  direction: z.enum(['forward', 'backward']).default('backward'),
+  /**
+   * Newest first (the default) or oldest first. Not called `direction`:
+   * tRPC's infinite queries overwrite a field of that name.
+   */
+  order: z.enum(['newest', 'oldest']).default('newest'),
   limit: z.number().int().min(1).max(200).default(50),
   kind: z
     .string()

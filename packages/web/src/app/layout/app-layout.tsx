@@ -1,0 +1,22 @@
+import './layout.css';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { SiteFooter } from './site-footer';
+import { SiteHeader } from './site-header';
+
+export function AppLayout(): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <SiteHeader />
+      <main id="main" className="main">
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </div>
+  );
+}

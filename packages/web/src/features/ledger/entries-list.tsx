@@ -1,0 +1,93 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/error-notice';
+import { LoadingNotice } from '../../components/loading-notice';
+import { useFormat } from '../../i18n/use-format';
+import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { EntryRow } from './entry-row';
+
+const PAGE_SIZE = 25;
+
+const NEWEST_FIRST = { direction: 'backward', limit: PAGE_SIZE } as const;
+
+/** The ledger's entries, newest first; older pages load on request (the cursor is the last seq shown). */
+export function EntriesList(): ReactElement {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  // Not trpc.ledger.entries.infiniteQueryOptions(): tRPC's infinite queries overwrite an input field
+  // named `direction` with TanStack's paging direction ('forward' for every next page), which would
+  // turn this list oldest-first. The key is still tRPC's, so its invalidation helpers reach this list.
+  const entries = useInfiniteQuery({
+    queryKey: trpc.ledger.entries.infiniteQueryKey(NEWEST_FIRST),
+    queryFn: ({ pageParam, signal }) =>
+      client.ledger.entries.query(pageParam === null ? NEWEST_FIRST : { ...NEWEST_FIRST, cursor: pageParam }, {
+        signal,
+      }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = entries.data?.pages[0]?.treeSize ?? 0;
+
+  return (
+    <section className="card card-wide" aria-labelledby="entries-title">
+      <div className="card-head">
+        <h2 id="entries-title">{t('ledger.entries.title')}</h2>
+        {entries.data && total > 0 && (
+          <p className="hint" data-testid="entries-total">
+            {t('ledger.entries.total', { total: format.number(total) })}
+          </p>
+        )}
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void entries.refetch()}
+          disabled={entries.isFetching}
+        >
+          {t('ledger.entries.refresh')}
+        </button>
+      </div>
+      {entries.isPending && <LoadingNotice />}
+      {entries.isError && <ErrorNotice error={entries.error} onRetry={() => void entries.refetch()} />}
+      {entries.data && items.length === 0 && (
+        <p className="empty" data-testid="entries-empty">
+          {t('ledger.entries.empty')}
+        </p>
+      )}
+      {items.length > 0 && (
+        <>
+          <div className="entry-grid entry-head" aria-hidden="true">
+            <span>{t('ledger.entries.seq')}</span>
+            <span>{t('ledger.entries.recordedAt')}</span>
+            <span>{t('ledger.entries.kind')}</span>
+            <span>{t('ledger.entries.site')}</span>
+            <span>{t('ledger.entries.actor')}</span>
+            <span>{t('ledger.entries.leafHash')}</span>
+          </div>
+          <ol className="entry-list" data-testid="entries-list">
+            {items.map((item) => (
+              <EntryRow key={item.seq} item={item} />
+            ))}
+          </ol>
+          <p className="list-end">
+            {entries.hasNextPage ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void entries.fetchNextPage()}
+                disabled={entries.isFetchingNextPage}
+              >
+                {entries.isFetchingNextPage ? t('ledger.entries.loadingOlder') : t('ledger.entries.loadOlder')}
+              </button>
+            ) : (
+              <span className="hint">{t('ledger.entries.end')}</span>
+            )}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

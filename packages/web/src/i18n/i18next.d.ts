@@ -1,0 +1,10 @@
+// Makes `t('ledger.title')` type-checked: a misspelt key fails `pnpm typecheck`.
+import 'i18next';
+import type { zhCN } from './zh-CN';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+  }
+}
