@@ -56,3 +56,8 @@ export function str(args: ParsedArgs, name: string): string | undefined {
 export function flag(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
 }
+
+/** A validation failure of command-line input, as one line naming the options. */
+export function usageFromIssues(issues: { path: PropertyKey[]; message: string }[]): UsageError {
+  return new UsageError(issues.map((i) => `--${i.path.map(String).join('.')}: ${i.message}`).join('; '));
+}

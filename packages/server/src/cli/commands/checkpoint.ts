@@ -1,5 +1,6 @@
 import { openDatabase } from '../../db/open-database';
 import { databasePath } from '../../ledger/open-ledger';
+import { readHeadNote } from '../../ledger/read-head';
 import { type Command, EXIT_OK, UsageError } from '../cli-kit';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
 
@@ -18,11 +19,9 @@ export const checkpointCommand: Command = {
   async run(args, io) {
     const db = openDatabase(databasePath(dataDirOf(args, io)), { readonly: true });
     try {
-      const head = db.$client
-        .prepare<[], { note: string }>('SELECT note FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1')
-        .get();
+      const head = readHeadNote(db.$client);
       if (!head) throw new UsageError('the ledger has no checkpoint yet: start the server once');
-      io.out(head.note.replace(/\n$/, ''));
+      io.out(head.replace(/\n$/, ''));
       return EXIT_OK;
     } finally {
       db.$client.close();

@@ -3,6 +3,7 @@ import { formatVerifierKey, readCheckpointNote } from '@alutrace/shared';
 import { openDatabase } from '../../db/open-database';
 import { exportLedger } from '../../ledger/export/export-ledger';
 import { databasePath } from '../../ledger/open-ledger';
+import { readHeadNote } from '../../ledger/read-head';
 import { readSigningKey } from '../../ledger/signing-key';
 import { type Command, EXIT_OK, str, UsageError } from '../cli-kit';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
@@ -28,10 +29,8 @@ export const exportCommand: Command = {
     const signer = readSigningKey(dataDir);
     const db = openDatabase(databasePath(dataDir), { readonly: true });
     try {
-      const head = db.$client
-        .prepare<[], { note: string }>('SELECT note FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1')
-        .get();
-      const origin = head ? readCheckpointNote(head.note).origin : signer.name;
+      const head = readHeadNote(db.$client);
+      const origin = head ? readCheckpointNote(head).origin : signer.name;
       const file = resolve(io.cwd, out);
       const summary = await exportLedger(db.$client, file, { origin, verifierKey: formatVerifierKey(signer) });
       io.out(`exported ${summary.entries} entries and ${summary.checkpoints} checkpoints to ${file}`);

@@ -2,7 +2,7 @@ import { createSiteInput, SITE_KINDS } from '@alutrace/shared';
 import { systemActor } from '../../auth/principal';
 import { createSite } from '../../domain/sites/create-site';
 import { listSites } from '../../domain/sites/site-rows';
-import { type Command, EXIT_OK, str, UsageError } from '../cli-kit';
+import { type Command, EXIT_OK, str, UsageError, usageFromIssues } from '../cli-kit';
 import { DATA_DIR_HELP, dataDirOption } from './data-dir';
 import { openApp } from './open-app';
 
@@ -37,7 +37,7 @@ export const siteCommand: Command = {
         district: str(args, 'district'),
       });
       if (!parsed.success) {
-        throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+        throw usageFromIssues(parsed.error.issues);
       }
       return openApp(args, io, (app) => {
         const site = createSite(app, systemActor('cli'), parsed.data);

@@ -3,7 +3,7 @@ import { systemActor } from '../../auth/principal';
 import { createToken } from '../../domain/tokens/create-token';
 import { revokeToken } from '../../domain/tokens/revoke-token';
 import { listTokens } from '../../domain/tokens/token-rows';
-import { type Command, EXIT_OK, str, UsageError } from '../cli-kit';
+import { type Command, EXIT_OK, str, UsageError, usageFromIssues } from '../cli-kit';
 import { DATA_DIR_HELP, dataDirOption } from './data-dir';
 import { openApp } from './open-app';
 
@@ -33,7 +33,7 @@ export const tokenCommand: Command = {
         site: str(args, 'site'),
       });
       if (!parsed.success) {
-        throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+        throw usageFromIssues(parsed.error.issues);
       }
       return openApp(args, io, (app) => {
         const { token, secret } = createToken(app, systemActor('cli'), parsed.data);

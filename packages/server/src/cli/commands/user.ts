@@ -4,7 +4,7 @@ import { createUser } from '../../domain/users/create-user';
 import { resetPassword } from '../../domain/users/reset-password';
 import { findUserByName, listUsers } from '../../domain/users/user-rows';
 import { AppError } from '../../errors';
-import { type Command, EXIT_OK, flag, str, UsageError } from '../cli-kit';
+import { type Command, EXIT_OK, flag, str, UsageError, usageFromIssues } from '../cli-kit';
 import { DATA_DIR_HELP, dataDirOption } from './data-dir';
 import { openApp, readPasswordFromStdin } from './open-app';
 
@@ -64,8 +64,7 @@ export const userCommand: Command = {
         sites: (args.values.site as string[] | undefined) ?? [],
         ...(fromStdin ? { password: await readPasswordFromStdin(io) } : {}),
       });
-      if (!parsed.success)
-        throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!parsed.success) throw usageFromIssues(parsed.error.issues);
       return openApp(args, io, async (app) => {
         const { user, password } = await createUser(app, systemActor('cli'), parsed.data, {
           passwordIsFinal: fromStdin,

@@ -9,6 +9,7 @@ import {
 } from '@alutrace/shared';
 import { openDatabase } from '../../db/open-database';
 import { databasePath } from '../../ledger/open-ledger';
+import { readHeadNote } from '../../ledger/read-head';
 import { readSigningKey } from '../../ledger/signing-key';
 import { verifyLedger } from '../../ledger/verify-ledger';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
@@ -75,10 +76,8 @@ export const verifyCommand: Command = {
     }
     const db = openDatabase(databasePath(dataDir), { readonly: true });
     try {
-      const head = db.$client
-        .prepare<[], { note: string }>('SELECT note FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1')
-        .get();
-      const origin = head ? readCheckpointNote(head.note).origin : (io.env.ALUTRACE_ORIGIN ?? DEFAULT_ORIGIN);
+      const head = readHeadNote(db.$client);
+      const origin = head ? readCheckpointNote(head).origin : (io.env.ALUTRACE_ORIGIN ?? DEFAULT_ORIGIN);
       const report = await verifyLedger(db.$client, {
         verifier,
         origin,

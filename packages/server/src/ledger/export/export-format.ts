@@ -2,6 +2,8 @@
 // key; then every checkpoint; then every entry as stored: its look-up
 // columns, its leaf hash and its exact canonical text. Anyone can check the
 // file with `alutrace verify-export` (or their own code) without a database.
+import type { EntryIndexColumns } from '@alutrace/shared';
+
 export const EXPORT_FORMAT = 'alutrace-ledger-export';
 export const EXPORT_VERSION = 1;
 
@@ -20,15 +22,9 @@ export interface ExportCheckpointLine {
   note: string;
 }
 
-export interface ExportEntryLine {
+export interface ExportEntryLine extends EntryIndexColumns {
   type: 'entry';
   seq: number;
-  id: string;
-  kind: string;
-  site: string | null;
-  actorId: string;
-  occurredAt: string;
-  recordedAt: string;
   leafHash: string;
   /** The entry's RFC 8785 canonical JSON, exactly as hashed. */
   canonical: string;
