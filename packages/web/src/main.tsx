@@ -1,5 +1,7 @@
 import './styles/base.css';
 import './styles/components.css';
+import './styles/forms.css';
+import './styles/tables.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';

@@ -1,10 +1,19 @@
-// The route table: every page of the app, in navigation order. Later pages
-// (lots, reports, admin…) are added here and appear in the header by themselves.
+// The route table: every page of the app, in navigation order, with who may
+// open it. Pages with a navLabel appear in the header for those who may open them.
 import type { ReactElement } from 'react';
+import { Navigate } from 'react-router';
+import { AccountPage } from '../features/account/account-page';
+import { ChangePasswordPage } from '../features/account/change-password-page';
+import { SitesPage } from '../features/admin/sites/sites-page';
+import { TokensPage } from '../features/admin/tokens/tokens-page';
+import { UsersPage } from '../features/admin/users/users-page';
+import { LoginPage } from '../features/auth/login-page';
 import { LedgerPage } from '../features/ledger/ledger-page';
 import type { Messages } from '../i18n/zh-CN';
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../lib/next-path';
+import type { GuardedPage } from './page-access';
 
-export interface AppPage {
+export interface AppPage extends GuardedPage {
   /** The page's own address; the navigation links to it. */
   path: string;
   /** Other addresses that show the same page. */
@@ -14,4 +23,18 @@ export interface AppPage {
   element: ReactElement;
 }
 
-export const APP_PAGES: AppPage[] = [{ path: '/ledger', aliases: ['/'], navLabel: 'ledger', element: <LedgerPage /> }];
+export const APP_PAGES: AppPage[] = [
+  { path: '/ledger', aliases: ['/'], navLabel: 'ledger', element: <LedgerPage /> },
+  {
+    path: '/admin',
+    navLabel: 'admin',
+    access: 'users:manage',
+    element: <Navigate to="/admin/users" replace />,
+  },
+  { path: '/admin/users', access: 'users:manage', element: <UsersPage /> },
+  { path: '/admin/tokens', access: 'tokens:manage', element: <TokensPage /> },
+  { path: '/admin/sites', access: 'sites:manage', element: <SitesPage /> },
+  { path: '/account', access: 'signed-in', element: <AccountPage /> },
+  { path: CHANGE_PASSWORD_PATH, access: 'signed-in', beforePasswordChange: true, element: <ChangePasswordPage /> },
+  { path: LOGIN_PATH, beforePasswordChange: true, element: <LoginPage /> },
+];

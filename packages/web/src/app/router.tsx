@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './not-found-page';
+import { PageGuard } from './page-guard';
 import { APP_PAGES } from './pages';
 import { RouteErrorPage } from './route-error-page';
 
@@ -8,7 +9,10 @@ export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
 export function createAppRouter(): AppRouter {
   const pageRoutes = APP_PAGES.flatMap((page) =>
-    [page.path, ...(page.aliases ?? [])].map((path) => ({ path, element: page.element })),
+    [page.path, ...(page.aliases ?? [])].map((path) => ({
+      path,
+      element: <PageGuard page={page}>{page.element}</PageGuard>,
+    })),
   );
   return createBrowserRouter([
     {

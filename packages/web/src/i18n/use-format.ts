@@ -13,6 +13,8 @@ export interface Formatters {
   dateTime(iso: string): string;
   /** A duration in milliseconds, as ms below one second and as seconds above. */
   duration(ms: number): string;
+  /** "A、B和C" or "A, B and C". */
+  list(items: readonly string[]): string;
 }
 
 export function useFormat(): Formatters {
@@ -27,10 +29,12 @@ export function useFormat(): Formatters {
     });
     const millis = new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 });
     const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', maximumFractionDigits: 2 });
+    const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
     return {
       number: (value) => numbers.format(value),
       dateTime: (iso) => instants.format(new Date(iso)),
       duration: (ms) => (ms < 1000 ? millis.format(ms) : seconds.format(ms / 1000)),
+      list: (items) => lists.format(items),
     };
   }, [locale]);
 }

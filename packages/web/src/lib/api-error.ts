@@ -37,3 +37,8 @@ export function describeApiError(error: unknown, language: Language): ApiErrorVi
   const fields = (language === 'zh' ? app.fieldsZh : app.fields) ?? {};
   return { code: app.code, message: language === 'zh' ? app.messageZh : error.message, fields };
 }
+
+/** The server no longer knows the caller: the session ended (signed out elsewhere, revoked, timed out). */
+export function isSessionEnded(error: unknown): boolean {
+  return readAppError(error)?.code === 'UNAUTHENTICATED';
+}

@@ -1,10 +1,23 @@
 import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useSession } from '../../auth/use-session';
+import { LOGIN_PATH, loginPath } from '../../lib/next-path';
+import { AccountMenu } from './account-menu';
 
-/**
- * Where the signed-in user, their role and the sites they act for will show
- * once sign-in exists. Kept in the header now so that the layout does not
- * shift when it arrives.
- */
+/** The header's right-hand side: who is signed in (with their menu), or a way to sign in. */
 export function AccountSlot(): ReactElement {
-  return <div className="account-slot" data-testid="account-slot" />;
+  const { t } = useTranslation();
+  const session = useSession();
+  const { pathname, search, hash } = useLocation();
+  return (
+    <div className="account-slot" data-testid="account-slot">
+      {session.status === 'signed-in' && <AccountMenu me={session.me} />}
+      {session.status === 'signed-out' && pathname !== LOGIN_PATH && (
+        <Link to={loginPath(`${pathname}${search}${hash}`)} className="header-link">
+          {t('account.signIn')}
+        </Link>
+      )}
+    </div>
+  );
 }

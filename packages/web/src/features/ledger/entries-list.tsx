@@ -4,41 +4,36 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/error-notice';
 import { LoadingNotice } from '../../components/loading-notice';
 import { useFormat } from '../../i18n/use-format';
-import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { useTRPC } from '../../lib/trpc';
 import { EntryRow } from './entry-row';
 
 const PAGE_SIZE = 25;
 
-const NEWEST_FIRST = { direction: 'backward', limit: PAGE_SIZE } as const;
-
-/** The ledger's entries, newest first; older pages load on request (the cursor is the last seq shown). */
-export function EntriesList(): ReactElement {
+/**
+ * The entries, newest first, of one site or (for those who may read them all)
+ * of every site; older pages load on request (the cursor is the last seq shown).
+ */
+export function EntriesList({ site }: { site: string | null }): ReactElement {
   const { t } = useTranslation();
   const format = useFormat();
   const trpc = useTRPC();
-  const client = useTRPCClient();
-  // Not trpc.ledger.entries.infiniteQueryOptions(): tRPC's infinite queries overwrite an input field
-  // named `direction` with TanStack's paging direction ('forward' for every next page), which would
-  // turn this list oldest-first. The key is still tRPC's, so its invalidation helpers reach this list.
-  const entries = useInfiniteQuery({
-    queryKey: trpc.ledger.entries.infiniteQueryKey(NEWEST_FIRST),
-    queryFn: ({ pageParam, signal }) =>
-      client.ledger.entries.query(pageParam === null ? NEWEST_FIRST : { ...NEWEST_FIRST, cursor: pageParam }, {
-        signal,
-      }),
-    initialPageParam: null as number | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const entries = useInfiniteQuery(
+    trpc.ledger.entries.infiniteQueryOptions(
+      { order: 'newest', limit: PAGE_SIZE, ...(site ? { site } : {}) },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const total = entries.data?.pages[0]?.treeSize ?? 0;
 
   return (
-    <section className="card card-wide" aria-labelledby="entries-title">
-      <div className="card-head">
-        <h2 id="entries-title">{t('ledger.entries.title')}</h2>
-        {entries.data && total > 0 && (
+    <>
+      <div className="list-toolbar">
+        {entries.data && (
           <p className="hint" data-testid="entries-total">
-            {t('ledger.entries.total', { total: format.number(total) })}
+            {site
+              ? t('ledger.entries.siteEntries', { site })
+              : t('ledger.entries.total', { total: format.number(total) })}
           </p>
         )}
         <button
@@ -54,7 +49,7 @@ export function EntriesList(): ReactElement {
       {entries.isError && <ErrorNotice error={entries.error} onRetry={() => void entries.refetch()} />}
       {entries.data && items.length === 0 && (
         <p className="empty" data-testid="entries-empty">
-          {t('ledger.entries.empty')}
+          {site ? t('ledger.entries.emptySite', { site }) : t('ledger.entries.empty')}
         </p>
       )}
       {items.length > 0 && (
@@ -88,6 +83,6 @@ export function EntriesList(): ReactElement {
           </p>
         </>
       )}
-    </section>
+    </>
   );
 }

@@ -2,11 +2,15 @@ import './ledger.css';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { EntriesList } from './entries-list';
+import { EntriesCard } from './entries-card';
 import { HeadCheckpointCard } from './head-checkpoint-card';
 import { VerifyLedgerPanel } from './verify-ledger-panel';
 
-/** The ledger as anyone may inspect it: the signed head, a full verification on demand, and every entry. */
+/**
+ * The ledger: its signed head, checked in the browser, for anyone; the entries
+ * for signed-in people (of their own sites for operators and recyclers); a
+ * full verification on demand for officials and administrators.
+ */
 export function LedgerPage(): ReactElement {
   const { t } = useTranslation();
   useDocumentTitle(t('ledger.title'));
@@ -17,7 +21,7 @@ export function LedgerPage(): ReactElement {
       <div className="ledger-grid">
         <HeadCheckpointCard />
         <VerifyLedgerPanel />
-        <EntriesList />
+        <EntriesCard />
       </div>
     </div>
   );

@@ -1,0 +1,38 @@
+import { type ReactElement, type ReactNode, useEffect, useId, useRef } from 'react';
+
+interface ModalDialogProps {
+  title: ReactNode;
+  children: ReactNode;
+  /** Escape, or the caller's own cancel button. */
+  onClose: () => void;
+}
+
+/**
+ * A modal <dialog>: the browser keeps focus inside it, makes the page behind
+ * it inert, and returns focus to where it was when it closes. Mount it to
+ * open it; unmount it to close it.
+ */
+export function ModalDialog({ title, children, onClose }: ModalDialogProps): ReactElement {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="modal"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape: let React unmount it, rather than the browser closing it under React's feet.
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}

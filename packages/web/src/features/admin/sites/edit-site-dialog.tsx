@@ -1,0 +1,62 @@
+import type { SiteView } from '@alutrace/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../../components/form-alert';
+import { ModalDialog } from '../../../components/modal-dialog';
+import { type FieldErrors, mergeFieldErrors } from '../../../lib/form-errors';
+import { useTRPC } from '../../../lib/trpc';
+import { useFormErrors } from '../../../lib/use-form-errors';
+import { checkSiteNames, SiteNameFields } from './site-name-fields';
+
+const FIELDS = ['nameZh', 'nameEn', 'district'] as const;
+
+/** Names and district; the code and kind never change (entries and users refer to them). */
+export function EditSiteDialog({ site, onClose }: { site: SiteView; onClose: () => void }): ReactElement {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({ nameZh: site.nameZh, nameEn: site.nameEn, district: site.district ?? '' });
+  const [checks, setChecks] = useState<FieldErrors>({});
+  const update = useMutation(
+    trpc.sites.update.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.sites.list.queryKey() });
+        onClose();
+      },
+    }),
+  );
+  const server = useFormErrors(update.error, { fields: FIELDS });
+  const errors = mergeFieldErrors(checks, server.fields);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    update.reset();
+    const found = checkSiteNames(values, t('form.required'));
+    setChecks(found);
+    if (Object.keys(found).length > 0) return;
+    update.mutate({
+      code: site.code,
+      nameZh: values.nameZh.trim(),
+      nameEn: values.nameEn.trim(),
+      district: values.district.trim() || null,
+    });
+  };
+
+  return (
+    <ModalDialog title={t('admin.sites.edit.title', { code: site.code })} onClose={onClose}>
+      <form className="form" onSubmit={submit} noValidate aria-busy={update.isPending}>
+        <FormAlert message={server.general ?? (Object.keys(checks).length ? t('form.checkFields') : null)} />
+        <SiteNameFields values={values} errors={errors} onChange={setValues} />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={update.isPending}>
+            {update.isPending ? t('common.working') : t('common.save')}
+          </button>
+          <button type="button" className="button" onClick={onClose} disabled={update.isPending}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,250 @@
+// The admin area in a real browser: the first-run administrator's first
+// sign-in and forced password change, setting up a site and an operator
+// (whose generated password is shown once), the operator's narrower view,
+// user management, and API tokens shown once and revoked.
+import type { MeView } from '@alutrace/shared';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { sampleEntry } from '../../packages/server/src/testing/fixtures';
+import { saveScreenshot } from './browser';
+import { addSite, addUser, PHONE, signInThroughForm, test, textOf } from './fixtures';
+
+const NEW_PASSWORD = 'aluminium cans go round';
+
+function adminTab(page: Page, name: string) {
+  return page.getByRole('navigation', { name: '管理分区' }).getByRole('link', { name });
+}
+
+/** On the forced change-password page: the current password and a new one, twice. */
+async function changePassword(page: Page, current: string, next: string): Promise<void> {
+  await page.getByLabel('当前密码').fill(current);
+  await page.getByLabel('新密码', { exact: true }).fill(next);
+  await page.getByLabel('再次输入新密码').fill(next);
+  await page.getByRole('button', { name: '修改密码' }).click();
+}
+
+/** Who the server says a bearer token is (null once it is revoked). */
+async function meWithToken(url: string, secret: string): Promise<MeView | null> {
+  const response = await fetch(`${url}/trpc/auth.me`, { headers: { authorization: `Bearer ${secret}` } });
+  const body = (await response.json()) as { result: { data: MeView | null } };
+  return body.result.data;
+}
+
+describe('the admin area', () => {
+  test('the first-run administrator changes their password, sets up a site and an operator, who then sees only that site', async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    // Another site's entry, which the operator must not see.
+    addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+    server.app.ledger.append([sampleEntry(0, 'RC01')]);
+    const { page } = await e2e.openPage(server, '/admin/users');
+
+    // A signed-out visitor of the admin area is asked to sign in first, and comes back afterwards.
+    await page.waitForURL(`${server.url}/login?next=%2Fadmin%2Fusers`);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('登录');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
+    await saveScreenshot(page, 'login-zh');
+
+    await signInThroughForm(page, server.admin.username, 'not the password');
+    expect(await textOf(page.getByTestId('form-alert'))).toBe('用户名或密码错误。');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('password');
+    await saveScreenshot(page, 'login-failed-zh');
+
+    await signInThroughForm(page, server.admin.username, server.admin.password);
+    await page.waitForURL(`${server.url}/account/password?next=%2Fadmin%2Fusers`);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('请先设置您自己的密码');
+    // Every other page waits until the password is changed.
+    await page.getByRole('link', { name: '账本', exact: true }).click();
+    await page.waitForURL(/\/account\/password\?next=%2Fledger$/);
+    await page.goBack();
+
+    await changePassword(page, server.admin.password, 'short');
+    expect(await textOf(page.getByText('新密码至少需要 10 个字符。'))).toBeTruthy();
+    await page.getByLabel('当前密码').fill('wrong current password');
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(`${NEW_PASSWORD}!`);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    expect(await textOf(page.getByText('两次输入的新密码不一致。'))).toBeTruthy();
+    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    expect(await textOf(page.getByText('当前密码不正确。'))).toBeTruthy();
+    await saveScreenshot(page, 'change-password-zh');
+    await changePassword(page, server.admin.password, NEW_PASSWORD);
+
+    await page.waitForURL(`${server.url}/admin/users`);
+    expect(await textOf(page.getByTestId('flash'))).toContain('密码已更改');
+
+    // A collection point.
+    await adminTab(page, '站点').click();
+    await page.getByLabel('站点代码').fill('pg01');
+    await page.getByLabel('中文名称').fill('平果回收站');
+    await page.getByLabel('英文名称').fill('Pingguo collection point');
+    await page.getByLabel('所在区县').fill('平果市');
+    await page.getByRole('button', { name: '创建站点' }).click();
+    expect(await textOf(page.getByTestId('site-created'))).toBe('已创建站点 PG01 平果回收站。');
+    expect(await textOf(page.locator('tr[data-code="PG01"]'))).toContain('回收站点');
+    await saveScreenshot(page, 'admin-sites-zh');
+
+    // An operator for it, with a generated password shown once.
+    await adminTab(page, '用户').click();
+    await page.getByLabel('用户名').fill('li');
+    await page.getByLabel('显示名称').fill('李明');
+    expect(await page.getByTestId('site-choices').getByRole('checkbox').count()).toBe(1);
+    await page.getByRole('button', { name: '创建用户' }).click();
+    expect(await textOf(page.getByTestId('site-choices').locator('.field-error'))).toBe('请至少选择一个站点。');
+    await page.getByRole('checkbox', { name: 'PG01 平果回收站' }).check();
+    await page.getByRole('button', { name: '创建用户' }).click();
+    const secret = page.getByTestId('one-time-secret');
+    expect(await textOf(secret)).toContain('已创建用户 li');
+    expect(await textOf(secret)).toContain('这是唯一一次显示');
+    const generated = await textOf(secret.getByTestId('secret-value'));
+    expect(generated).toMatch(/^[A-Za-z0-9]{20}$/);
+    const row = page.locator('tr[data-username="li"]');
+    expect(await textOf(row)).toContain('回收站点操作员');
+    expect(await textOf(row.getByTestId('must-change'))).toBe('须修改密码');
+    await saveScreenshot(page, 'admin-users-zh');
+    await secret.getByRole('button', { name: '我已妥善保存' }).click();
+    expect(await page.getByTestId('one-time-secret').count()).toBe(0);
+    expect(await page.content()).not.toContain(generated);
+
+    // Sign out, and in as the operator, who must choose their own password too.
+    await page.getByTestId('account-menu').locator('summary').click();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${server.url}/login`);
+    expect(await textOf(page.getByTestId('flash'))).toBe('您已退出登录。知道了');
+    await signInThroughForm(page, 'li', generated);
+    await page.waitForURL(`${server.url}/account/password`);
+    await changePassword(page, generated, NEW_PASSWORD);
+    await page.waitForURL(`${server.url}/`);
+
+    // Only PG01's entries; no admin menu, no verification.
+    const rows = page.getByTestId('entries-list').locator('li.entry');
+    await rows.first().waitFor();
+    expect(
+      await rows.evaluateAll((items) => items.map((li) => li.querySelector('[data-label="站点"]')?.textContent)),
+    ).toEqual(['PG01']);
+    expect(await textOf(page.getByTestId('site-picker'))).toBe('站点: PG01 平果回收站');
+    expect(await page.getByRole('link', { name: '管理' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '校验账本' }).count()).toBe(0);
+    expect(await textOf(page.getByTestId('account-menu').locator('summary'))).toBe('李明回收站点操作员 · PG01');
+
+    // Typing the address of the admin area does not help.
+    await page.goto(`${server.url}/admin/users`);
+    expect(await textOf(page.getByTestId('forbidden'))).toContain('此页面仅供管理员使用。');
+    expect(await textOf(page.getByTestId('forbidden'))).toContain('您的角色是：回收站点操作员。');
+    await saveScreenshot(page, 'admin-forbidden-zh');
+  });
+
+  test('an administrator creates an API token, sees it once, and revokes it (in English)', async ({ e2e }) => {
+    const server = await e2e.startServer();
+    addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+    addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+    const admin = await addUser(server, { username: 'wang', displayName: '王管理', role: 'admin' });
+    const { page, errors } = await e2e.openPage(server, '/admin/tokens', { signedInAs: admin.id });
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.title()).toBe('API tokens · Admin · alutrace');
+
+    await page.getByLabel('Name').fill('PG01 weighbridge');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    expect(await textOf(page.getByText('Choose a site.', { exact: true }))).toBeTruthy();
+    // An operator's token acts for a collection point: the recycler is not offered.
+    expect(await page.getByLabel('Site', { exact: true }).locator('option').allTextContents()).toEqual([
+      'Choose a site',
+      'PG01 Pingguo collection point',
+    ]);
+    await page.getByLabel('Site', { exact: true }).selectOption('PG01');
+    await page.getByRole('button', { name: 'Create token' }).click();
+
+    const secret = page.getByTestId('one-time-secret');
+    expect(await textOf(secret)).toContain('Token "PG01 weighbridge" created');
+    expect(await textOf(secret)).toContain('This is the only time it is shown.');
+    const token = await textOf(secret.getByTestId('secret-value'));
+    expect(token).toMatch(/^alt_/);
+    expect(await textOf(secret.getByTestId('token-usage'))).toBe(`Authorization: Bearer ${token}`);
+    await secret.getByRole('button', { name: 'Copy' }).click();
+    expect(await textOf(secret.getByRole('button', { name: 'Copied' }))).toBe('Copied');
+    expect(await meWithToken(server.url, token)).toMatchObject({
+      kind: 'token',
+      role: 'operator',
+      name: 'PG01 weighbridge',
+    });
+    const row = page.locator('tr[data-name="PG01 weighbridge"]');
+    expect(await textOf(row.getByTestId('token-status'))).toBe('Valid');
+    expect(await textOf(row)).toContain('by wang');
+    await saveScreenshot(page, 'admin-tokens-en');
+
+    await secret.getByRole('button', { name: 'I have kept it safe' }).click();
+    expect(await page.content()).not.toContain(token);
+
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke token "PG01 weighbridge"?' });
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('tr[data-name="PG01 weighbridge"][data-revoked="true"]').waitFor();
+    expect(await textOf(row.getByTestId('token-status'))).toMatch(/^Revoked \d{1,2} \w{3} \d{4}, \d\d:\d\d:\d\d$/);
+    expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+    expect(await meWithToken(server.url, token)).toBeNull();
+    await saveScreenshot(page, 'admin-tokens-revoked-en');
+    expect(errors).toEqual([]);
+  });
+
+  test('an administrator edits a user, deactivates them, resets their password, and sees errors where they belong', async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+    addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+    const admin = await addUser(server, { username: 'wang', displayName: '王管理', role: 'admin' });
+    await addUser(server, { username: 'li', displayName: '李明', role: 'operator', sites: ['PG01'] });
+    // The first-run administrator steps down, so that wang is the only one left.
+    server.app.db.$client.prepare("UPDATE users SET active = 0 WHERE username = 'admin'").run();
+    const { page } = await e2e.openPage(server, '/admin/users', { signedInAs: admin.id });
+
+    // A username that exists: said next to the username.
+    await page.getByLabel('用户名').fill('LI');
+    await page.getByLabel('显示名称').fill('另一个李明');
+    await page.getByRole('checkbox', { name: 'PG01 平果回收站' }).check();
+    await page.getByRole('button', { name: '创建用户' }).click();
+    expect(await textOf(page.getByTestId('form-alert'))).toBe('请更正下方标出的字段。');
+    expect(await textOf(page.locator('.field-invalid').filter({ has: page.getByLabel('用户名') }))).toContain(
+      '用户名 LI 已被使用（不区分大小写）。',
+    );
+
+    // From operator to recycler: PG01 no longer fits, RC01 does.
+    const li = page.locator('tr[data-username="li"]');
+    await li.getByRole('button', { name: '编辑' }).click();
+    const edit = page.getByRole('dialog', { name: '编辑用户 li' });
+    await edit.getByLabel('角色').selectOption('recycler');
+    await edit.getByRole('button', { name: '保存' }).click();
+    expect(await textOf(edit.getByText('请至少选择一个站点。'))).toBeTruthy();
+    await saveScreenshot(page, 'admin-users-edit-zh', false);
+    await edit.getByRole('checkbox', { name: 'RC01 平果再生铝' }).check();
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await textOf(li)).toContain('再生铝企业');
+    expect(await textOf(li)).toContain('RC01 平果再生铝');
+
+    await li.getByRole('button', { name: '停用' }).click();
+    await page.getByRole('dialog', { name: '停用用户 li？' }).getByRole('button', { name: '停用' }).click();
+    await page.locator('tr[data-username="li"][data-active="false"]').waitFor();
+
+    await li.getByRole('button', { name: '重置密码' }).click();
+    await page.getByRole('dialog', { name: '重置 li 的密码？' }).getByRole('button', { name: '重置密码' }).click();
+    const reset = page.getByRole('dialog', { name: '已重置 li 的密码' });
+    expect(await textOf(reset.getByTestId('secret-value'))).toMatch(/^[A-Za-z0-9]{20}$/);
+    await reset.getByRole('button', { name: '我已妥善保存' }).click();
+    expect(await textOf(li.getByTestId('must-change'))).toBe('须修改密码');
+
+    // The last active administrator cannot be deactivated: the server's reason, in the dialog.
+    await page.locator('tr[data-username="wang"]').getByRole('button', { name: '停用' }).click();
+    const last = page.getByRole('dialog', { name: '停用用户 wang？' });
+    await last.getByRole('button', { name: '停用' }).click();
+    expect(await textOf(last.getByTestId('form-alert'))).toBe(
+      '此操作将导致没有可用的管理员。请先将其他用户设为管理员。',
+    );
+    await last.getByRole('button', { name: '取消' }).click();
+
+    await page.setViewportSize(PHONE);
+    await saveScreenshot(page, 'admin-users-phone');
+  });
+});
