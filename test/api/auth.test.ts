@@ -241,6 +241,9 @@ describe('administering users', () => {
     const zhang = new Client(base);
     await zhang.login('zhang', created.password);
     expect(data(await zhang.query<MeView>('auth.me')).mustChangePassword).toBe(true);
+    const held = await zhang.query('ledger.entries', { site: 'PG02' });
+    expect(held.status).toBe(403);
+    expect(errorCode(held)).toBe('PASSWORD_CHANGE_REQUIRED');
     expect(
       errorCode(await zhang.mutate('auth.changePassword', { currentPassword: created.password, newPassword: 'short' })),
     ).toBe('PASSWORD_TOO_SHORT');
@@ -249,6 +252,7 @@ describe('administering users', () => {
       newPassword: 'zhang has a long password',
     });
     expect(data(await zhang.query<MeView>('auth.me')).mustChangePassword).toBe(false);
+    expect((await zhang.query('ledger.entries', { site: 'PG02' })).status).toBe(200);
   });
 
   it('deactivating a user ends their sessions at once', async () => {
@@ -279,7 +283,7 @@ describe('administering users', () => {
       }),
     );
     const c = new Client(base);
-    await c.login('promoted', password);
+    await c.loginAndChangePassword('promoted', password);
     expect((await c.query('users.list')).status).toBe(403);
     await admin.mutate('users.update', { userId: user.id, role: 'admin' });
     expect((await c.query('users.list')).status).toBe(200);

@@ -32,7 +32,9 @@ beforeAll(async () => {
   server = await startTestServer();
   passwords.push(server.admin.password);
   const admin = recorded(new Client(server.url));
-  await admin.login(server.admin.username, server.admin.password);
+  passwords.push(
+    await admin.loginAndChangePassword(server.admin.username, server.admin.password, 'the admin own new password'),
+  );
   await admin.mutate('sites.create', { code: 'PG01', kind: 'collection_point', nameZh: '平果', nameEn: 'Pingguo' });
   const chosen = 'a password the admin typed';
   passwords.push(chosen);
@@ -60,10 +62,7 @@ beforeAll(async () => {
   );
   tokens.push(t.secret);
   const opClient = recorded(new Client(server.url));
-  await opClient.login('op', reset.password);
-  const newPassword = 'op chose this new password';
-  passwords.push(newPassword);
-  await opClient.mutate('auth.changePassword', { currentPassword: reset.password, newPassword });
+  passwords.push(await opClient.loginAndChangePassword('op', reset.password, 'op chose this new password'));
   await recorded(new Client(server.url)).mutate('auth.login', {
     username: 'op',
     password: 'a wrong guess of a password',
@@ -123,7 +122,7 @@ describe('secrets never leak', () => {
     const logs = server.logs.join('\n');
     const creationResponses = responses.filter((r) => r.includes('"password":"') || r.includes('"secret":"'));
     const otherResponses = responses.filter((r) => !creationResponses.includes(r)).join('\n');
-    expect(passwords.length).toBe(5);
+    expect(passwords.length).toBe(6);
     expect(tokens.length).toBe(3); // two session cookies and one API token
     for (const secret of [...passwords, ...tokens]) {
       expect(secret.length).toBeGreaterThan(9);

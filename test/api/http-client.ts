@@ -66,6 +66,18 @@ export class Client {
     if (r.status !== 200) throw new Error(`login as ${username} failed: ${JSON.stringify(r.body)}`);
     return r;
   }
+
+  /** Signs in with a password someone else set, and changes it as the server requires. Returns the new one. */
+  async loginAndChangePassword(
+    username: string,
+    password: string,
+    newPassword = `${password}-changed`,
+  ): Promise<string> {
+    await this.login(username, password);
+    const r = await this.mutate('auth.changePassword', { currentPassword: password, newPassword });
+    if (r.status !== 200) throw new Error(`password change for ${username} failed: ${JSON.stringify(r.body)}`);
+    return newPassword;
+  }
 }
 
 export function data<T>(r: HttpResult<T>): T {

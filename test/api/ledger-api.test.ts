@@ -28,7 +28,7 @@ beforeAll(async () => {
   base = server.url;
   anon = new Client(base);
   admin = new Client(base);
-  await admin.login(server.admin.username, server.admin.password);
+  await admin.loginAndChangePassword(server.admin.username, server.admin.password);
   first = server.app.ledger.size;
   size = first + 25;
   for (let i = 0; i < 25; i++) {

@@ -1,4 +1,6 @@
 // Stable error codes, the tRPC code each maps to, and what a person reads.
+import { ROLE_NAMES, SITE_KIND_NAMES } from './auth/roles';
+
 // The server answers with `data.code`; the web app and the CLI show the
 // message in the reader's language. Codes never change meaning once shipped.
 
@@ -130,18 +132,18 @@ export const ERROR_CATALOG = {
   },
   SITE_KIND_MISMATCH: {
     kind: 'BAD_REQUEST',
-    en: 'A user with role {role} acts for sites of kind {kinds}; {site} is a {kind}.',
-    zh: '角色为 {role} 的用户只能代表以下类型的站点：{kinds}；{site} 的类型是 {kind}。',
+    en: 'A {role} acts for sites of these kinds: {kinds}; {site} is a {kind} site.',
+    zh: '{role}只能代表以下类型的站点：{kinds}；{site} 的类型是{kind}。',
   },
   SITES_REQUIRED: {
     kind: 'BAD_REQUEST',
-    en: 'A user with role {role} needs at least one site to act for.',
-    zh: '角色为 {role} 的用户至少需要一个所属站点。',
+    en: 'A {role} needs at least one site to act for.',
+    zh: '{role}至少需要一个所属站点。',
   },
   SITES_NOT_ALLOWED: {
     kind: 'BAD_REQUEST',
-    en: 'A user with role {role} reads every site and is not assigned to any.',
-    zh: '角色为 {role} 的用户可查看所有站点，不需分配站点。',
+    en: 'A {role} reads every site and is not assigned to any.',
+    zh: '{role}可查看所有站点，不需分配站点。',
   },
   LAST_ADMIN: {
     kind: 'BAD_REQUEST',
@@ -160,8 +162,13 @@ export const ERROR_CATALOG = {
   },
   CONFLICT: {
     kind: 'CONFLICT',
-    en: '{what} {id} already exists.',
+    en: 'That {what} already exists: {id}.',
     zh: '{what} {id} 已存在。',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    kind: 'FORBIDDEN',
+    en: 'Change your password first (My account → Password).',
+    zh: '请先修改密码（我的账户 → 修改密码）。',
   },
   VERIFY_FAILED: {
     kind: 'INTERNAL_SERVER_ERROR',
@@ -183,10 +190,39 @@ export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.hasOwn(ERROR_CATALOG, code);
 }
 
+/** Things error messages name, in both languages (the `what` parameter). */
+const THINGS: Record<string, { en: string; zh: string }> = {
+  user: { en: 'user', zh: '用户' },
+  site: { en: 'site', zh: '站点' },
+  'API token': { en: 'API token', zh: 'API 令牌' },
+  session: { en: 'session', zh: '会话' },
+  'ledger entry': { en: 'ledger entry', zh: '账本记录' },
+  'ledger database': { en: 'ledger database', zh: '账本数据库' },
+};
+
+/** Parameter values that are codes (roles, site kinds, things) read as words in the message's language. */
+function localise(name: string, value: string | number, lang: Language): string {
+  const v = String(value);
+  const names: Record<string, { en: string; zh: string }> | undefined =
+    name === 'what'
+      ? THINGS
+      : name === 'role'
+        ? ROLE_NAMES
+        : name === 'kind' || name === 'kinds'
+          ? SITE_KIND_NAMES
+          : undefined;
+  if (!names) return v;
+  const sep = lang === 'zh' ? '、' : ', ';
+  return v
+    .split(', ')
+    .map((part) => names[part]?.[lang] ?? part)
+    .join(sep);
+}
+
 export function formatErrorMessage(code: ErrorCode, params: ErrorParams = {}, lang: Language = 'en'): string {
   const template: string = ERROR_CATALOG[code][lang];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
+    Object.hasOwn(params, name) ? localise(name, params[name] as string | number, lang) : whole,
   );
 }
 

@@ -20,7 +20,8 @@ function meView(app: App, p: Principal): MeView {
   };
 }
 
-const self = procedure({ signedIn: true, usersOnly: true });
+// Open even while the password must be changed: changing it, signing out, ending sessions.
+const self = procedure({ signedIn: true, usersOnly: true, whilePasswordMustChange: true });
 
 export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }): Promise<MeView> => {

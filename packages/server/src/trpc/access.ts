@@ -10,6 +10,9 @@
 //   { permission, site: 'resource' }        … the procedure checks the site
 //                                           of what it loads (ctx.assertSite)
 //   usersOnly                               signed-in users, not API tokens
+//   whilePasswordMustChange                 also open to a user who must first
+//                                           change their password (everything
+//                                           else answers PASSWORD_CHANGE_REQUIRED)
 import { type Permission, type Reach, reachOf } from '@alutrace/shared';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
@@ -19,7 +22,7 @@ export type SiteOf = (rawInput: unknown) => string | null | undefined;
 export type Access =
   | { public: true }
   | { permission: Permission; site?: SiteOf | 'resource'; usersOnly?: boolean }
-  | { signedIn: true; usersOnly?: boolean };
+  | { signedIn: true; usersOnly?: boolean; whilePasswordMustChange?: boolean };
 
 export interface Meta {
   access?: Access;
@@ -52,6 +55,11 @@ export function authorise(
   if ('public' in access) return null;
   if (!principal) throw new AppError('UNAUTHENTICATED');
   if (access.usersOnly && principal.kind !== 'user') throw new AppError('USERS_ONLY');
+  // A password someone else set or saw (first run, created, reset) is changed before anything else.
+  const mayWait = 'signedIn' in access && access.whilePasswordMustChange === true;
+  if (principal.kind === 'user' && principal.mustChangePassword && !mayWait) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  }
   const reach: Reach | null = 'signedIn' in access ? 'all' : reachOf(principal.role, access.permission);
   if (!reach)
     throw new AppError('FORBIDDEN', {

@@ -15,7 +15,7 @@ export function createSite(app: App, actor: Actor, input: z.output<typeof create
   };
   const { entries } = app.ledger.append(
     (db) => {
-      if (findSite(db, input.code)) throw new AppError('CONFLICT', { what: 'Site', id: input.code });
+      if (findSite(db, input.code)) throw new AppError('CONFLICT', { what: 'site', id: input.code });
       return [{ kind: 'site.created', site: input.code, actor, body }];
     },
     {

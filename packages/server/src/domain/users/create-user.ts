@@ -30,14 +30,14 @@ export async function createUser(
   const password = input.password ?? (generated as string);
   checkNewPassword(password);
   // Check what can be checked before spending time on the hash; checked again inside the transaction.
-  if (findUserByName(app.db, input.username)) throw new AppError('CONFLICT', { what: 'User', id: input.username });
+  if (findUserByName(app.db, input.username)) throw new AppError('CONFLICT', { what: 'user', id: input.username });
   checkRoleSites(app.db, input.role, input.sites);
   const passwordHash = await hashPassword(password);
   const id = uuidv7();
   const mustChangePassword = !options.passwordIsFinal;
   app.ledger.append(
     (db) => {
-      if (findUserByName(db, input.username)) throw new AppError('CONFLICT', { what: 'User', id: input.username });
+      if (findUserByName(db, input.username)) throw new AppError('CONFLICT', { what: 'user', id: input.username });
       const sites = checkRoleSites(db, input.role, input.sites);
       return [
         {
