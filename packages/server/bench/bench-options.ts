@@ -1,0 +1,79 @@
+// Command-line options shared by every scenario.
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  scenario: string | undefined;
+  /** Entries in the large ledger that verify and proofs run on. */
+  entries: number;
+  quick: boolean;
+  /** Repetitions of each cheap measurement; the median is reported. */
+  repetitions: number;
+  /** Repetitions of each verify run (a full pass over the large ledger each). */
+  verifyRepetitions: number;
+  jsonFile: string | undefined;
+  keep: boolean;
+  /** Where temporary ledgers go (default: the OS temp directory). */
+  workDir: string | undefined;
+  /** Write V8 CPU profiles of the verify children here. */
+  cpuProfileDir: string | undefined;
+  help: boolean;
+}
+
+export const USAGE = `usage: pnpm bench SCENARIO [options]
+
+scenarios:
+  ledger            append, verify and proof figures, each next to its baseline
+
+options:
+  --entries N       entries in the large ledger (default 1,000,000)
+  --quick           small sizes for a fast smoke run (20,000 entries, 1 repetition of everything)
+  --reps N          repetitions of each cheap measurement (default 3); the median is shown
+  --verify-reps N   repetitions of each verify run and its bare-hash pass (default 3)
+  --json FILE       also write the figures as JSON
+  --keep            keep the temporary ledgers and print where they are
+  --dir DIR         put the temporary ledgers under DIR (default: the OS temp directory)
+  --cpu-prof DIR    write CPU profiles of the verify child processes to DIR
+  --help            this text`;
+
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      entries: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      reps: { type: 'string' },
+      'verify-reps': { type: 'string' },
+      json: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      dir: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const quick = values.quick ?? false;
+  return {
+    scenario: positionals[0],
+    entries: positiveInteger('--entries', values.entries, quick ? 20_000 : 1_000_000),
+    quick,
+    repetitions: positiveInteger('--reps', values.reps, quick ? 1 : 3),
+    verifyRepetitions: positiveInteger('--verify-reps', values['verify-reps'], quick ? 1 : 3),
+    jsonFile: values.json,
+    keep: values.keep ?? false,
+    workDir: values.dir,
+    cpuProfileDir: values['cpu-prof'],
+    help: values.help ?? false,
+  };
+}
+
+function positiveInteger(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  // Accept 1,000,000 and 1_000_000 as people write them.
+  const n = Number(text.replaceAll(/[,_]/g, ''));
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number ≥ 1, not "${text}"`);
+  return n;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
