@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import vectors from '../test-data/jcs-rfc8785.json';
-import { CanonicalJsonError, canonicalBytes, canonicalize } from './canonical-json';
+import { CanonicalJsonError, canonicalBytes, canonicalize, canonicalizeByWalk } from './canonical-json';
 
 describe('canonical JSON (RFC 8785)', () => {
   for (const c of vectors.cases) {
@@ -35,6 +35,23 @@ describe('canonical JSON (RFC 8785)', () => {
     }
   });
 
+  it('orders integer-like keys as strings, as RFC 8785 requires', () => {
+    expect(canonicalize({ '10': 'a', '9': 'b', '1': 'c', x: { '2': 0, '11': 1 } })).toBe(
+      '{"1":"c","10":"a","9":"b","x":{"11":1,"2":0}}',
+    );
+  });
+
+  it('keeps a "__proto__" key that came from JSON', () => {
+    const parsed = JSON.parse('{"b":1,"__proto__":{"x":2}}') as unknown;
+    expect(canonicalize(parsed)).toBe('{"__proto__":{"x":2},"b":1}');
+  });
+
+  it('refuses values nested deeper than 256 levels', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 300; i++) deep = [deep];
+    expect(() => canonicalize(deep)).toThrow(/nested deeper/);
+  });
+
   it('refuses a circular structure instead of looping', () => {
     const a: Record<string, unknown> = {};
     a.self = a;
@@ -52,6 +69,15 @@ describe('canonical JSON (RFC 8785)', () => {
         const text = canonicalize(value);
         expect(canonicalize(JSON.parse(text))).toBe(text);
       }),
+    );
+  });
+
+  it('the fast path writes exactly what the reference walk writes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalize(value)).toBe(canonicalizeByWalk(value));
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -20,9 +20,9 @@ import {
 } from '@alutrace/shared';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type Database from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
 import type { AppDb } from '../db/open-database';
 import { AppError } from '../errors';
+import { newEntryId } from './entry-id';
 import { TreeStore } from './tree-store';
 import type { AppendedEntry, AppendOptions, AppendResult, CheckpointView, EntrySource, NewEntry } from './types';
 import { MAX_ENTRIES_PER_APPEND, MAX_ENTRY_BYTES, validateNewEntry } from './validate-new-entry';
@@ -230,7 +230,7 @@ export class Ledger {
     const entry: LedgerEntry = {
       v: ENTRY_VERSION,
       seq,
-      id: uuidv7(),
+      id: newEntryId(),
       kind: input.kind,
       site: input.site,
       actor: input.actor,

@@ -32,6 +32,7 @@ import type Database from 'better-sqlite3';
 import { TreeStore } from './tree-store';
 import { verifyRange } from './verify-range';
 import type { VerifyWorkerRequest } from './verify-worker';
+import { verifyWorkerScript } from './verify-worker-script';
 
 export interface VerifyLedgerOptions {
   verifier: NoteVerifier;
@@ -102,8 +103,10 @@ export async function verifyLedger(sqlite: Database.Database, options: VerifyLed
         return row ? bytesToHex(row.h) : null;
       });
   const workers = Math.min(options.workers ?? defaultVerifyWorkers(), tasks.length);
-  if (workers >= 2 && sqlite.name !== ':memory:') {
-    await runOnWorkers(sqlite.name, tasks, workers, (task, result) => coordinator.accept(task, result));
+  // Without a place to write the worker bundle (a read-only install), verify in this thread.
+  const script = workers >= 2 && sqlite.name !== ':memory:' ? await verifyWorkerScript().catch(() => null) : null;
+  if (script) {
+    await runOnWorkers(script, sqlite.name, tasks, workers, (task, result) => coordinator.accept(task, result));
   } else {
     for (const task of tasks) {
       const result = await verifyRange(sqlite, task, nextTurn);
@@ -131,16 +134,15 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * task order; stops everything once `accept` returns false.
  */
 async function runOnWorkers(
+  script: string,
   dbFile: string,
   tasks: RangeTask[],
   count: number,
   accept: (task: RangeTask, result: RangeResult) => boolean,
 ): Promise<void> {
-  const entry = new URL('./verify-worker.ts', import.meta.url).href;
-  const pool = Array.from(
-    { length: count },
-    () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { entry } }),
-  );
+  // Small heaps: a worker holds one page of rows at a time.
+  const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
+  const pool = Array.from({ length: count }, () => new Worker(script, { resourceLimits }));
   const results = new Map<number, RangeResult>();
   let nextToSend = 0;
   let nextToAccept = 0;
