@@ -73,7 +73,9 @@ export class ScrapCollectionFeed {
   constructor(seed = 20261128) {
     this.random = new SeededRandom(seed);
     this.sellers = Array.from({ length: SELLER_POOL }, () => this.newSeller());
-    this.operators = new Map(SITES.map((site) => [site, Array.from({ length: OPERATORS_PER_SITE }, () => this.uuidv7())]));
+    this.operators = new Map(
+      SITES.map((site) => [site, Array.from({ length: OPERATORS_PER_SITE }, () => this.uuidv7())]),
+    );
   }
 
   next(): NewEntry {
@@ -132,7 +134,8 @@ export class ScrapCollectionFeed {
     const idLast4 = r.digits(3) + (kind === 'individual' && r.next() < 0.09 ? 'X' : r.digits(1));
     let plate = `${r.pick(PROVINCES)}${PLATE_LETTERS[r.int(0, PLATE_LETTERS.length - 1)]}`;
     // Mostly digits, now and then a letter, as on real plates.
-    for (let i = 0; i < 5; i++) plate += r.next() < 0.8 ? r.digits(1) : PLATE_LETTERS[r.int(0, PLATE_LETTERS.length - 1)];
+    for (let i = 0; i < 5; i++)
+      plate += r.next() < 0.8 ? r.digits(1) : PLATE_LETTERS[r.int(0, PLATE_LETTERS.length - 1)];
     return { kind, idHash: r.hex(64), idLast4, plate };
   }
 
