@@ -93,8 +93,11 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     },
   };
   try {
-    if (options.ensureAdmin !== false)
+    if (options.ensureAdmin !== false) {
       await ensureAdmin(app, options.announce ?? ((text) => process.stdout.write(text)));
+    }
+    // Start with a head that covers everything, the first administrator included.
+    app.ledger.signCheckpoint();
   } catch (e) {
     opened.close();
     throw e;
