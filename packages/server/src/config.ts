@@ -62,7 +62,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   {
     name: 'ALUTRACE_VERIFY_WORKERS',
     default: String(defaultVerifyWorkers()),
-    description: 'Worker threads for ledger verification (0 = in the main thread).',
+    description: 'Threads that verify the ledger, the main one included (1 = the main thread only).',
   },
   { name: 'ALUTRACE_BODY_LIMIT', default: '262144', description: 'The largest request body accepted, in bytes.' },
   {

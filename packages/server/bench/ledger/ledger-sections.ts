@@ -112,7 +112,8 @@ export function verifySection(
   ];
   const rows: string[][] = [];
   for (const run of comparison.runs) {
-    const threads = run.workers >= 2 ? `${run.workers} worker threads` : 'in one thread';
+    const threads =
+      run.workers >= 2 ? `${run.workers} threads: this one and ${run.workers - 1} worker` : 'in one thread';
     const label = `verify, ${run.defaultWorkers ? 'default workers' : `workers: ${run.workers}`} (${threads})`;
     const rateOk = run.ratio >= VERIFY_TARGET;
     const rssOk = run.maxRssBytes < VERIFY_RSS_LIMIT_BYTES;

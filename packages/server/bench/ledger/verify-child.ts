@@ -53,7 +53,7 @@ const result: VerifyChildResult = {
   failure: report?.failure?.message ?? null,
   entriesChecked: report?.entriesChecked ?? 0,
   defaultWorkers: workersArg === 'default',
-  workers: threadsUsed(requested, report?.entriesChecked ?? 0),
+  workers: report?.threads ?? 1,
   verifyMs,
   maxRssBytes: peakRssBytes(),
   // maxRSS is in kilobytes.
@@ -77,12 +77,4 @@ function peakRssBytes(): number {
     // Not Linux.
   }
   return process.resourceUsage().maxRSS * 1024;
-}
-
-// Mirrors verify-ledger.ts, which does not report it: one range per 2^16
-// entries (its default chunk level), no more workers than ranges, and no
-// threads at all below two workers.
-function threadsUsed(requestedWorkers: number, entries: number): number {
-  const workers = Math.min(requestedWorkers, Math.ceil(entries / 2 ** 16));
-  return workers >= 2 ? workers : 0;
 }

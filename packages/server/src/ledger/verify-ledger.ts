@@ -1,13 +1,11 @@
 // `verify` over the database. The work is split into aligned ranges of rows
-// (see verify-coordinator.ts in the shared package); ranges run on worker
-// threads when the ledger is large enough to gain from it, otherwise in this
-// thread with a pause between pages so the server stays responsive. Either
-// way memory stays flat and the first failure reported is the first in
-// sequence order. With a trusted checkpoint, verification is incremental:
+// (see verify-coordinator.ts in the shared package) that run in this thread,
+// with a pause between pages so the server stays responsive, and on worker
+// threads for the other cores (verify-lanes.ts). Memory stays flat and the
+// first failure reported is the first in sequence order. With a trusted checkpoint, verification is incremental:
 // the stored tree is tied to the trusted root by inclusion and consistency
 // proofs, and only the entries after it are recomputed.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import {
   bytesEqual,
   bytesToHex,
@@ -15,8 +13,6 @@ import {
   hexToBytes,
   NoteError,
   type NoteVerifier,
-  type RangeResult,
-  type RangeTask,
   type StoredCheckpoint,
   type TrustedStart,
   VerifyCoordinator,
@@ -30,8 +26,7 @@ import {
 } from '@alutrace/shared';
 import type Database from 'better-sqlite3';
 import { TreeStore } from './tree-store';
-import { verifyRange } from './verify-range';
-import type { VerifyWorkerRequest } from './verify-worker';
+import { inThreadLane, type Lane, runLanes, workerLane } from './verify-lanes';
 import { verifyWorkerScript } from './verify-worker-script';
 
 export interface VerifyLedgerOptions {
@@ -40,7 +35,10 @@ export interface VerifyLedgerOptions {
   origin?: string;
   /** A checkpoint note trusted from an earlier verification: verify only what was added since. */
   trustedCheckpoint?: string;
-  /** Worker threads; 0 verifies in this thread. Defaults to the number of cores (at most 4). */
+  /**
+   * Threads that verify, this one included (0 or 1: only this one). Defaults
+   * to the number of cores, at most 4.
+   */
   workers?: number;
   /** Leaves per range = 2^chunkLevel (default 16). */
   chunkLevel?: number;
@@ -73,8 +71,10 @@ export async function verifyLedger(sqlite: Database.Database, options: VerifyLed
     trustedSize,
     verifierKey,
     durationMs: Math.round(performance.now() - started),
+    threads,
     failure,
   });
+  let threads = 1;
 
   let start: TrustedStart | undefined;
   let trusted: { size: number; root: Uint8Array } | undefined;
@@ -102,17 +102,14 @@ export async function verifyLedger(sqlite: Database.Database, options: VerifyLed
         const row = leafAt.get(seq);
         return row ? bytesToHex(row.h) : null;
       });
-  const workers = Math.min(options.workers ?? defaultVerifyWorkers(), tasks.length);
-  // Without a place to write the worker bundle (a read-only install), verify in this thread.
-  const script = workers >= 2 && sqlite.name !== ':memory:' ? await verifyWorkerScript().catch(() => null) : null;
-  if (script) {
-    await runOnWorkers(script, sqlite.name, tasks, workers, (task, result) => coordinator.accept(task, result));
-  } else {
-    for (const task of tasks) {
-      const result = await verifyRange(sqlite, task, nextTurn);
-      if (!coordinator.accept(task, result)) break;
-    }
-  }
+  // This thread verifies too; worker threads take the other cores. Without a
+  // place to write the worker bundle (a read-only install) this thread does it all.
+  const wanted = Math.min(options.workers ?? defaultVerifyWorkers(), tasks.length);
+  const script = wanted >= 2 && sqlite.name !== ':memory:' ? await verifyWorkerScript().catch(() => null) : null;
+  const lanes: Lane[] = [inThreadLane(sqlite)];
+  if (script) for (let i = 1; i < wanted; i++) lanes.push(workerLane(script, sqlite.name));
+  threads = lanes.length;
+  await runLanes(tasks, lanes, (task, result) => coordinator.accept(task, result));
   const result = coordinator.finish();
 
   if (!result.failure && trusted) {
@@ -125,68 +122,6 @@ export async function verifyLedger(sqlite: Database.Database, options: VerifyLed
     }
   }
   return finish(result.failure, result, trusted?.size ?? null);
-}
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Runs tasks on a pool of workers and hands results to `accept` strictly in
- * task order; stops everything once `accept` returns false.
- */
-async function runOnWorkers(
-  script: string,
-  dbFile: string,
-  tasks: RangeTask[],
-  count: number,
-  accept: (task: RangeTask, result: RangeResult) => boolean,
-): Promise<void> {
-  // Small heaps: a worker holds one page of rows at a time.
-  const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
-  const pool = Array.from({ length: count }, () => new Worker(script, { resourceLimits }));
-  const results = new Map<number, RangeResult>();
-  let nextToSend = 0;
-  let nextToAccept = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let done = false;
-      const stop = (error?: Error): void => {
-        if (done) return;
-        done = true;
-        if (error) reject(error);
-        else resolve();
-      };
-      const send = (worker: Worker): void => {
-        if (nextToSend >= tasks.length) return;
-        const id = nextToSend++;
-        worker.postMessage({ id, dbFile, task: tasks[id] as RangeTask } satisfies VerifyWorkerRequest);
-      };
-      for (const worker of pool) {
-        worker.on('error', (e) => stop(e));
-        worker.on('message', (msg: { id: number; result?: RangeResult; error?: string }) => {
-          if (done) return;
-          if (msg.error !== undefined || !msg.result) {
-            stop(new Error(`verification worker failed: ${msg.error}`));
-            return;
-          }
-          results.set(msg.id, msg.result);
-          while (results.has(nextToAccept)) {
-            const result = results.get(nextToAccept) as RangeResult;
-            results.delete(nextToAccept);
-            const ok = accept(tasks[nextToAccept] as RangeTask, result);
-            nextToAccept++;
-            if (!ok || nextToAccept === tasks.length) {
-              stop();
-              return;
-            }
-          }
-          send(worker);
-        });
-        send(worker);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
 }
 
 function trustedStart(

@@ -88,6 +88,8 @@ export interface VerifyReport {
   trustedSize: number | null;
   verifierKey: string;
   durationMs: number;
+  /** Threads that verified (1 = the calling thread alone). */
+  threads: number;
   failure: VerifyFailure | null;
 }
 

@@ -36,7 +36,7 @@ export const verifyCommand: Command = {
     '                   a checkpoint note saved from an earlier verification: check that',
     '                   the ledger extends it (consistency proof) and recompute only',
     '                   the entries added since',
-    '  --workers N      worker threads (default: $ALUTRACE_VERIFY_WORKERS or the cores, at most 4)',
+    '  --workers N      threads that verify, this one included (default: $ALUTRACE_VERIFY_WORKERS or the cores, at most 4)',
     '',
     'Exit status: 0 intact, 1 altered or inconsistent, 2 usage or I/O error.',
   ].join('\n'),
@@ -63,7 +63,7 @@ export const verifyCommand: Command = {
     const workersText = str(args, 'workers') ?? io.env.ALUTRACE_VERIFY_WORKERS;
     const workers = workersText === undefined ? undefined : Number(workersText);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
-      throw new UsageError('--workers takes a whole number (0 = no worker threads)');
+      throw new UsageError('--workers takes a whole number (1 = no worker threads)');
     }
     let trustedCheckpoint: string | undefined;
     const trustedFile = str(args, 'trusted-checkpoint');

@@ -74,6 +74,7 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
     trustedSize: null,
     verifierKey: keyText,
     durationMs: Math.round(performance.now() - started),
+    threads: 1,
     failure: verifyFailure('MALFORMED_EXPORT', null, { line, detail }),
     keyFromFile: options.verifierKey === undefined,
   });
@@ -136,6 +137,7 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
       trustedSize: null,
       verifierKey: keyText,
       durationMs: Math.round(performance.now() - started),
+      threads: 1,
       keyFromFile: options.verifierKey === undefined,
     };
   } catch (e) {
