@@ -25,6 +25,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Cookies are marked Secure when the public URL is https. */
   secureCookies: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling, session list). */
+  trustProxy: boolean;
 }
 
 export interface ConfigVariable {
@@ -64,6 +66,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: String(defaultVerifyWorkers()),
     description: 'Threads that verify the ledger, the main one included (1 = the main thread only).',
   },
+  {
+    name: 'ALUTRACE_TRUST_PROXY',
+    default: 'false',
+    description: 'true behind a reverse proxy: client addresses come from X-Forwarded-For (throttling per address).',
+  },
   { name: 'ALUTRACE_BODY_LIMIT', default: '262144', description: 'The largest request body accepted, in bytes.' },
   {
     name: 'ALUTRACE_WEB_DIR',
@@ -88,6 +95,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name}=${raw} is not valid: use a whole number from ${min} to ${max}.`);
   }
   return n;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name}=${raw} is not valid: use true or false.`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -128,5 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionIdleMinutes: integer(env, 'ALUTRACE_SESSION_IDLE_MINUTES', 720, 1, 525_600),
     sessionAbsoluteHours: integer(env, 'ALUTRACE_SESSION_ABSOLUTE_HOURS', 168, 1, 8_760),
     secureCookies: publicUrl.startsWith('https:'),
+    trustProxy: boolean(env, 'ALUTRACE_TRUST_PROXY', false),
   };
 }

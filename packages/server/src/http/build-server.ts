@@ -27,7 +27,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     loggerInstance: app.logger as FastifyBaseLogger,
     bodyLimit: app.config.bodyLimit,
     routerOptions: { maxParamLength: 5000 },
-    trustProxy: false,
+    trustProxy: app.config.trustProxy,
   });
 
   server.addHook('onSend', async (_req, reply, payload) => {
