@@ -4,6 +4,7 @@ import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form-alert';
 import { ModalDialog } from '../../../components/modal-dialog';
+import { SaveCancelActions } from '../../../components/save-cancel-actions';
 import { type FieldErrors, mergeFieldErrors } from '../../../lib/form-errors';
 import { useTRPC } from '../../../lib/trpc';
 import { useFormErrors } from '../../../lib/use-form-errors';
@@ -48,14 +49,7 @@ export function EditSiteDialog({ site, onClose }: { site: SiteView; onClose: () 
       <form className="form" onSubmit={submit} noValidate aria-busy={update.isPending}>
         <FormAlert message={server.general ?? (Object.keys(checks).length ? t('form.checkFields') : null)} />
         <SiteNameFields values={values} errors={errors} onChange={setValues} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={update.isPending}>
-            {update.isPending ? t('common.working') : t('common.save')}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={update.isPending}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <SaveCancelActions pending={update.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

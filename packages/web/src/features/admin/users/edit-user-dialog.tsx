@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
 import { FormAlert } from '../../../components/form-alert';
 import { ModalDialog } from '../../../components/modal-dialog';
+import { SaveCancelActions } from '../../../components/save-cancel-actions';
 import { mergeFieldErrors } from '../../../lib/form-errors';
 import { useTRPC } from '../../../lib/trpc';
 import { useFormErrors } from '../../../lib/use-form-errors';
@@ -74,14 +75,7 @@ export function EditUserDialog({ user, sites, onClose }: EditUserDialogProps): R
           errors={errors}
           onChange={({ role, sites: chosen }) => setValues({ ...values, role, sites: chosen })}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={update.isPending}>
-            {update.isPending ? t('common.working') : t('common.save')}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={update.isPending}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <SaveCancelActions pending={update.isPending} onCancel={onClose} />
       </form>
     </ModalDialog>
   );
