@@ -333,16 +333,16 @@ export class Ledger {
 
   entryBySeq(seq: number): AppendedEntry | null {
     const row = this.stmts.entryBySeq.get(seq);
-    return row ? toAppended(row) : null;
+    return row ? appendedFromRow(row) : null;
   }
 
   entryById(id: string): AppendedEntry | null {
     const row = this.stmts.entryById.get(id);
-    return row ? toAppended(row) : null;
+    return row ? appendedFromRow(row) : null;
   }
 
   readRange(from: number, to: number): AppendedEntry[] {
-    return this.stmts.entryRange.all(from, to).map(toAppended);
+    return this.stmts.entryRange.all(from, to).map(appendedFromRow);
   }
 
   /** Signs any deferred checkpoint and stops the timer; the database stays open. */
@@ -357,7 +357,8 @@ export class Ledger {
   }
 }
 
-function toAppended(row: EntryRow): AppendedEntry {
+/** An entry as read from its row: seq, canonical bytes, leaf hash. */
+export function appendedFromRow(row: EntryRow): AppendedEntry {
   return { seq: row[0], leafHash: bytesToHex(row[2]), entry: decodeEntry(row[1]) };
 }
 

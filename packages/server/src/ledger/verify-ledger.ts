@@ -13,7 +13,6 @@ import {
   hexToBytes,
   NoteError,
   type NoteVerifier,
-  type StoredCheckpoint,
   type TrustedStart,
   VerifyCoordinator,
   type VerifyFailure,
@@ -25,6 +24,7 @@ import {
   verifyInclusion,
 } from '@alutrace/shared';
 import type Database from 'better-sqlite3';
+import { readLedgerBounds } from './read-head';
 import { TreeStore } from './tree-store';
 import { inThreadLane, type Lane, runLanes, workerLane } from './verify-lanes';
 import { verifyWorkerScript } from './verify-worker-script';
@@ -53,13 +53,7 @@ export function defaultVerifyWorkers(): number {
 export async function verifyLedger(sqlite: Database.Database, options: VerifyLedgerOptions): Promise<VerifyReport> {
   const started = performance.now();
   const verifierKey = formatVerifierKey(options.verifier);
-  // Checkpoints first, then the size: a checkpoint signed meanwhile then never
-  // looks like a truncation. Rows below the size never change afterwards.
-  const checkpoints = sqlite
-    .prepare<[], StoredCheckpoint>('SELECT tree_size AS size, note FROM ledger_checkpoints ORDER BY tree_size')
-    .all();
-  const last = sqlite.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM ledger_entries').get();
-  const end = last?.seq == null ? 0 : last.seq + 1;
+  const { checkpoints, end } = readLedgerBounds(sqlite);
   const tree = new TreeStore(sqlite);
   const finish = (
     failure: VerifyFailure | null,

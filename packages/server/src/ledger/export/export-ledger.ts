@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { bytesToHex } from '@alutrace/shared';
 import type Database from 'better-sqlite3';
+import { readLedgerBounds } from '../read-head';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -35,14 +36,7 @@ export async function exportLedger(
   file: string,
   meta: { origin: string; verifierKey: string; now?: Date },
 ): Promise<ExportSummary> {
-  // Checkpoints first, then the size, as verify does.
-  const checkpoints = sqlite
-    .prepare<[], { tree_size: number; note: string }>(
-      'SELECT tree_size, note FROM ledger_checkpoints ORDER BY tree_size',
-    )
-    .all();
-  const last = sqlite.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM ledger_entries').get();
-  const end = last?.seq == null ? 0 : last.seq + 1;
+  const { checkpoints, end } = readLedgerBounds(sqlite);
   const out = createWriteStream(file, { encoding: 'utf8', mode: 0o644 });
   const write = async (line: object): Promise<void> => {
     if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
@@ -57,7 +51,7 @@ export async function exportLedger(
   };
   await write(header);
   for (const c of checkpoints)
-    await write({ type: 'checkpoint', treeSize: c.tree_size, note: c.note } satisfies ExportCheckpointLine);
+    await write({ type: 'checkpoint', treeSize: c.size, note: c.note } satisfies ExportCheckpointLine);
   const page = sqlite
     .prepare<[number, number], Row>(
       `SELECT seq, id, kind, site, actor_id, occurred_at, recorded_at, leaf_hash, canonical

@@ -146,6 +146,8 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
   }
 }
 
+const utf8 = new TextEncoder();
+
 function toRow(line: ExportEntryLine, lineNo: number): VerifiableRow {
   if (
     !Number.isSafeInteger(line.seq) ||
@@ -157,7 +159,7 @@ function toRow(line: ExportEntryLine, lineNo: number): VerifiableRow {
   }
   return {
     seq: line.seq,
-    canonical: new TextEncoder().encode(line.canonical),
+    canonical: utf8.encode(line.canonical),
     leafHash: hexToBytes(line.leafHash),
     indexKey: indexKey({
       id: String(line.id),

@@ -4,6 +4,7 @@ import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionCache } from '../../auth/use-session-cache';
 import { Field } from '../../components/field';
+import { SubmitActions } from '../../components/form-actions';
 import { FormAlert } from '../../components/form-alert';
 import { apiLanguage } from '../../i18n/languages';
 import { useAppLanguage } from '../../i18n/use-app-language';
@@ -86,11 +87,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }): Re
       <Field label={t('password.repeat')} errors={errors.repeat}>
         {input('repeat', 'new-password')}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={change.isPending}>
-          {change.isPending ? t('password.submitting') : t('password.submit')}
-        </button>
-      </div>
+      <SubmitActions pending={change.isPending} label={t('password.submit')} pendingLabel={t('password.submitting')} />
     </form>
   );
 }

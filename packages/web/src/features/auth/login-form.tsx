@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSessionCache } from '../../auth/use-session-cache';
 import { Field } from '../../components/field';
+import { SubmitActions } from '../../components/form-actions';
 import { FormAlert } from '../../components/form-alert';
 import { apiLanguage } from '../../i18n/languages';
 import { useAppLanguage } from '../../i18n/use-app-language';
@@ -92,11 +93,7 @@ export function LoginForm({ next }: { next: string }): ReactElement {
         <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
         {t('login.showPassword')}
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={login.isPending}>
-          {login.isPending ? t('login.submitting') : t('login.submit')}
-        </button>
-      </div>
+      <SubmitActions pending={login.isPending} label={t('login.submit')} pendingLabel={t('login.submitting')} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
+import { SubmitActions } from '../../../components/form-actions';
 import { FormAlert } from '../../../components/form-alert';
 import { useNames } from '../../../i18n/use-names';
 import { type FieldErrors, mergeFieldErrors } from '../../../lib/form-errors';
@@ -101,11 +102,7 @@ export function CreateSiteCard(): ReactElement {
           errors={errors}
           onChange={(next: SiteNames) => setValues({ ...values, ...next })}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? t('common.working') : t('admin.sites.create.submit')}
-          </button>
-        </div>
+        <SubmitActions pending={create.isPending} label={t('admin.sites.create.submit')} />
       </form>
     </section>
   );

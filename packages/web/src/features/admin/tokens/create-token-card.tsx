@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
+import { SubmitActions } from '../../../components/form-actions';
 import { FormAlert } from '../../../components/form-alert';
 import { useFormat } from '../../../i18n/use-format';
 import { useNames } from '../../../i18n/use-names';
@@ -128,11 +129,7 @@ export function CreateTokenCard({ sites, onCreated }: CreateTokenCardProps): Rea
             {t('admin.users.form.sitesNotNeeded', { role: names.role(values.role) })}
           </p>
         )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? t('common.working') : t('admin.tokens.create.submit')}
-          </button>
-        </div>
+        <SubmitActions pending={create.isPending} label={t('admin.tokens.create.submit')} />
       </form>
     </section>
   );

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
+import { SubmitActions } from '../../../components/form-actions';
 import { FormAlert } from '../../../components/form-alert';
 import { mergeFieldErrors } from '../../../lib/form-errors';
 import { useTRPC } from '../../../lib/trpc';
@@ -106,11 +107,7 @@ export function CreateUserCard({ sites, onCreated }: CreateUserCardProps): React
         >
           {text('password', { type: 'text', autoComplete: 'new-password', spellCheck: false })}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? t('common.working') : t('admin.users.create.submit')}
-          </button>
-        </div>
+        <SubmitActions pending={create.isPending} label={t('admin.users.create.submit')} />
       </form>
     </section>
   );
