@@ -1,7 +1,7 @@
 // The first-run administrator, and a search for secrets in every place they
 // must never be: the database file (apart from the users table's password
 // hashes), the ledger entries, the captured logs and the API responses.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UserView } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,14 +81,26 @@ afterAll(async () => {
 });
 
 describe('the first-run administrator', () => {
-  it('is created with a random password printed once to the console, not to the log', () => {
+  it('gets a random password in a 0600 file of the data directory, and the console and log say only where', () => {
     const printed = server.console.join('');
+    const file = join(server.dataDir, 'initial-admin-password');
     expect(server.admin.username).toBe('admin');
     expect(server.admin.password).toMatch(/^[A-Za-z2-9]{20}$/);
-    expect(printed).toContain('shown only once');
-    expect(printed).toContain('只显示这一次');
-    expect(server.logs.join('\n')).not.toContain(server.admin.password);
+    expect(printed).toContain(file);
+    expect(printed).toContain('username "admin"');
+    expect(printed).toContain('密码保存在以下文件中');
+    for (const [where, text] of [
+      ['console', printed],
+      ['logs', server.logs.join('\n')],
+    ] as const) {
+      expect(text.includes(server.admin.password), `the password in the ${where}`).toBe(false);
+    }
     expect(server.logs.join('\n')).toContain('created the first administrator');
+  });
+
+  it('deletes the password file once that password has been changed', () => {
+    // beforeAll signed in as the first administrator and changed the password.
+    expect(existsSync(join(server.dataDir, 'initial-admin-password'))).toBe(false);
   });
 
   it('is recorded in the ledger as created by the system', () => {

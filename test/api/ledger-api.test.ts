@@ -122,7 +122,7 @@ describe('bad input gets a clear error, never a 500', () => {
     const app = r.body.error?.data.app;
     expect(app?.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(app?.fields ?? {}).sort()).toEqual(['limit', 'site']);
-    expect(app?.fieldsZh?.limit?.[0]).toMatch(/过大/);
+    expect(app?.fieldsZh?.limit?.[0]).toMatch(/不能大于 200/);
     expect(r.body.error?.message).toMatch(/limit/);
   });
 

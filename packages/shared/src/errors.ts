@@ -45,6 +45,31 @@ export const ERROR_CATALOG = {
     en: 'Send changes as POST with Content-Type: application/json.',
     zh: '修改类请求须以 POST 方式提交，且 Content-Type 为 application/json。',
   },
+  URL_TOO_LONG: {
+    kind: 'BAD_REQUEST',
+    en: 'The request address is too long (over {limit} characters). Send large inputs in a POST body.',
+    zh: '请求地址过长（超过 {limit} 个字符）。较大的输入请放在 POST 请求体中发送。',
+  },
+  HEADERS_TOO_LARGE: {
+    kind: 'BAD_REQUEST',
+    en: "The request's headers are too large. Clear this site's cookies, or send large inputs in a POST body.",
+    zh: '请求头过大。请清除本网站的 Cookie，或将较大的输入放在 POST 请求体中发送。',
+  },
+  REQUEST_TIMEOUT: {
+    kind: 'BAD_REQUEST',
+    en: 'The request took too long to arrive. Check the network and try again.',
+    zh: '请求传输超时。请检查网络后重试。',
+  },
+  BATCH_NOT_ALLOWED: {
+    kind: 'BAD_REQUEST',
+    en: '{path} must be sent on its own, not in a batch with other calls.',
+    zh: '{path} 须单独发送，不能与其他调用合并为批量请求。',
+  },
+  BATCH_TOO_LARGE: {
+    kind: 'BAD_REQUEST',
+    en: 'A batch holds at most {max} calls; this one has {count}. Send fewer at once.',
+    zh: '一个批量请求最多包含 {max} 个调用，本次有 {count} 个。请分开发送。',
+  },
   NOT_FOUND: {
     kind: 'NOT_FOUND',
     en: 'No such {what}: {id}.',
@@ -114,6 +139,11 @@ export const ERROR_CATALOG = {
     kind: 'BAD_REQUEST',
     en: 'A password needs at least {min} characters.',
     zh: '密码至少需要 {min} 个字符。',
+  },
+  PASSWORD_UNCHANGED: {
+    kind: 'BAD_REQUEST',
+    en: 'The new password is the same as the current one. Choose a different password.',
+    zh: '新密码与当前密码相同，请设置一个不同的密码。',
   },
   WRONG_PASSWORD: {
     kind: 'BAD_REQUEST',

@@ -1,4 +1,5 @@
 export * from './api/auth-api';
+export * from './api/batching';
 export * from './api/ledger-api';
 export * from './auth/roles';
 export * from './bytes';
@@ -16,3 +17,4 @@ export * from './merkle/hashes';
 export * from './merkle/memory-tree';
 export * from './merkle/tree-math';
 export * from './merkle/verify-proofs';
+export * from './text/text-field';

@@ -1,7 +1,7 @@
 // Opens the SQLite database the same way at start-up, in the CLI and in
 // tests: WAL journal, foreign keys on, a busy timeout so a CLI command and the
 // server can share the file, and the committed migrations applied.
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -32,7 +32,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): A
   if (options.readonly && !memory && !existsSync(file)) {
     throw new AppError('NOT_FOUND', { what: 'ledger database', id: file });
   }
-  if (!memory && !options.readonly) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!memory && !options.readonly) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    makeOwnerOnly(file);
+  }
   const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
@@ -43,4 +46,17 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): A
   const db = drizzle({ client: sqlite, schema });
   if (!options.readonly) migrate(db, { migrationsFolder });
   return db;
+}
+
+/**
+ * The database holds password hashes and, later, sealed personal data: only
+ * its owner may read it. SQLite gives the -wal and -shm files the mode of
+ * the database file, so creating that one 0600 (before SQLite does, with the
+ * umask's mode) covers all three; older installations are narrowed here too.
+ */
+function makeOwnerOnly(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f) && statSync(f).mode & 0o077) chmodSync(f, 0o600);
+  }
 }

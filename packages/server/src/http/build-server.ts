@@ -11,23 +11,17 @@ import { type AppRouter, appRouter } from '../routers';
 import { contextFactory } from '../trpc/context';
 import { normaliseError } from '../trpc/error-formatter';
 import { checkRequestOrigin } from './csrf';
+import { batchRefusal, MAX_PARAM_LENGTH, onClientError, onFrameworkError, SECURITY_HEADERS } from './edge-errors';
 import { errorEnvelope } from './error-envelope';
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
-    "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-};
 
 export async function buildServer(app: App): Promise<FastifyInstance> {
   const server = Fastify({
     loggerInstance: app.logger as FastifyBaseLogger,
     bodyLimit: app.config.bodyLimit,
-    routerOptions: { maxParamLength: 5000 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy: app.config.trustProxy,
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   });
 
   server.addHook('onSend', async (_req, reply, payload) => {
@@ -37,6 +31,11 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
 
   // Changes travel only as POST with a JSON body from an allowed origin (see csrf.ts).
   server.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/trpc/')) {
+      const q = req.url.indexOf('?');
+      const refused = batchRefusal(req.url.slice(6, q < 0 ? undefined : q), q < 0 ? '' : req.url.slice(q));
+      if (refused) return reply.code(refused.status).send(refused.body);
+    }
     if (req.method === 'POST' && req.url.startsWith('/trpc/')) {
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/json') {
@@ -112,7 +111,9 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
           '<!doctype html><meta charset="utf-8"><title>alutrace</title><p>The web app is not built. Run <code>pnpm build</code> (or start with <code>pnpm start</code>).</p><p>网页应用尚未构建，请运行 <code>pnpm build</code>。</p>',
         );
     }
-    const e = errorEnvelope('ROUTE_NOT_FOUND', { path: req.url.split('?')[0] ?? req.url });
+    const path = req.url.split('?')[0] ?? req.url;
+    // Named in the message, but never echoed at length.
+    const e = errorEnvelope('ROUTE_NOT_FOUND', { path: path.length > 100 ? `${path.slice(0, 100)}…` : path });
     return reply.code(e.status).send(e.body);
   });
 

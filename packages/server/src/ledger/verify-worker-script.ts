@@ -40,13 +40,13 @@ async function bundle(): Promise<string> {
   // Named by content: processes sharing the directory never overwrite a bundle in use with another.
   const name = `verify-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
   const file = join(CACHE_DIR, name);
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   try {
     if (readFileSync(file).equals(code)) return file;
   } catch {
     // not there yet
   }
-  writeFileSync(`${file}.${process.pid}.tmp`, code);
+  writeFileSync(`${file}.${process.pid}.tmp`, code, { mode: 0o600 });
   renameSync(`${file}.${process.pid}.tmp`, file);
   return file;
 }

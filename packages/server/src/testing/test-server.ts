@@ -2,6 +2,7 @@
 // API and browser tests. Logs are captured in memory so tests can inspect them.
 import { rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import { readInitialAdminPassword } from '../app/initial-admin-password';
 import { type RunningServer, startServer } from '../app/start-server';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
@@ -11,9 +12,9 @@ export interface TestServer extends RunningServer {
   dataDir: string;
   /** Every log line written so far (JSON). */
   logs: string[];
-  /** What the server printed to the console (the first-run administrator's password). */
+  /** What the server printed to the console (where the first-run administrator's password is). */
   console: string[];
-  /** The first-run administrator's credentials. */
+  /** The first-run administrator's credentials, read from the data directory's initial-admin-password file. */
   admin: { username: string; password: string };
   stop(): Promise<void>;
 }
@@ -44,11 +45,8 @@ export async function startTestServer(
     announce: (text) => consoleLines.push(text),
     ...(options.now ? { now: options.now } : {}),
   });
-  const printed = consoleLines.join('');
-  const admin = {
-    username: /username \/ 用户名:\s+(\S+)/.exec(printed)?.[1] ?? '',
-    password: /password \/ 密码:\s+(\S+)/.exec(printed)?.[1] ?? '',
-  };
+  const initial = readInitialAdminPassword(dataDir);
+  const admin = { username: initial?.username ?? '', password: initial?.password ?? '' };
   return {
     ...running,
     dataDir,

@@ -46,9 +46,14 @@ function issueZh(issue: Issue): string {
         ? '必填'
         : `类型错误（应为 ${String(i.expected)}）`;
     case 'too_big':
-      return `过大（最大 ${String(i.maximum)}）`;
+      return i.origin === 'string'
+        ? `最多 ${String(i.maximum)} 个字符`
+        : i.origin === 'array'
+          ? `最多 ${String(i.maximum)} 项`
+          : `不能大于 ${String(i.maximum)}`;
     case 'too_small':
-      return `过小（最小 ${String(i.minimum)}）`;
+      if (i.origin === 'string') return Number(i.minimum) <= 1 ? '必填' : `至少 ${String(i.minimum)} 个字符`;
+      return i.origin === 'array' ? `至少 ${String(i.minimum)} 项` : `不能小于 ${String(i.minimum)}`;
     case 'invalid_format':
       return `格式错误（${issue.message}）`;
     case 'invalid_value':
@@ -57,6 +62,11 @@ function issueZh(issue: Issue): string {
       return `含有未知字段：${(i.keys as string[] | undefined)?.join('、') ?? ''}`;
     case 'invalid_union':
       return '不符合任何一种允许的格式';
+    case 'custom': {
+      // Our own checks carry their Chinese message (see packages/shared/src/text/text-field.ts).
+      const zh = (i.params as { zh?: unknown } | undefined)?.zh;
+      return typeof zh === 'string' ? zh : `无效（${issue.message}）`;
+    }
     default:
       return `无效（${issue.message}）`;
   }

@@ -1,6 +1,7 @@
 // Inputs and outputs of auth.*, users.*, tokens.* and sites.*.
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, ROLES, type Role, SITE_KINDS, type SiteKind, TOKEN_ROLES } from '../auth/roles';
+import { textField } from '../text/text-field';
 
 export const siteCode = z
   .string()
@@ -11,13 +12,13 @@ export const username = z
   .min(2, 'at least 2 characters')
   .max(40, 'at most 40 characters')
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-", starting with a letter or digit');
-const displayName = z.string().trim().min(1, 'required').max(80, 'at most 80 characters');
+const displayName = textField({ max: 80 });
 // Length is checked by the server with a bilingual PASSWORD_TOO_SHORT; here only the upper bound.
 const password = z.string().max(MAX_PASSWORD_LENGTH, `at most ${MAX_PASSWORD_LENGTH} characters`);
 const id = z.string().uuid('an id');
 
 export const loginInput = z.object({
-  username: z.string().trim().min(1, 'required').max(40),
+  username: z.string().trim().min(1, 'required').max(40, 'at most 40 characters'),
   password: z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH),
 });
 export const changePasswordInput = z.object({
@@ -44,7 +45,7 @@ export const updateUserInput = z.object({
 export const resetPasswordInput = z.object({ userId: id, password: password.optional() });
 
 export const createTokenInput = z.object({
-  name: z.string().trim().min(1, 'required').max(80, 'at most 80 characters'),
+  name: textField({ max: 80 }),
   role: z.enum(TOKEN_ROLES),
   site: siteCode.optional(),
 });
@@ -53,15 +54,15 @@ export const revokeTokenInput = z.object({ tokenId: id });
 export const createSiteInput = z.object({
   code: siteCode,
   kind: z.enum(SITE_KINDS),
-  nameZh: z.string().trim().min(1, 'required').max(100),
-  nameEn: z.string().trim().min(1, 'required').max(100),
-  district: z.string().trim().max(50).optional(),
+  nameZh: textField({ max: 100 }),
+  nameEn: textField({ max: 100 }),
+  district: textField({ max: 50, min: 0 }).optional(),
 });
 export const updateSiteInput = z.object({
   code: siteCode,
-  nameZh: z.string().trim().min(1, 'required').max(100).optional(),
-  nameEn: z.string().trim().min(1, 'required').max(100).optional(),
-  district: z.string().trim().max(50).nullable().optional(),
+  nameZh: textField({ max: 100 }).optional(),
+  nameEn: textField({ max: 100 }).optional(),
+  district: textField({ max: 50, min: 0 }).nullable().optional(),
   active: z.boolean().optional(),
 });
 

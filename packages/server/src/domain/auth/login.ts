@@ -20,15 +20,13 @@ export async function login(
 ): Promise<{ token: string; session: SessionRow; user: UserRow }> {
   const { throttle, sessions } = app.auth;
   const keys = LoginThrottle.keys(input.username, client.ip);
-  const wait = throttle.waitSeconds(keys);
-  if (wait > 0) throw new AppError('LOGIN_THROTTLED', { seconds: wait });
+  // Counted before the hash is checked, so that attempts in flight count too.
+  const admission = throttle.admit(keys);
+  if (!admission.admitted) throw new AppError('LOGIN_THROTTLED', { seconds: admission.waitSeconds });
   const user = findUserByName(app.db, input.username);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!ok || !user?.active) {
-    throttle.recordFailure(keys);
-    throw new AppError('LOGIN_FAILED');
-  }
-  throttle.recordSuccess(input.username);
+  if (!ok || !user?.active) throw new AppError('LOGIN_FAILED');
+  throttle.recordSuccess(input.username, client.ip);
   const { token, session } = sessions.create(user.id, client);
   app.db.update(users).set({ lastLoginAt: session.createdAt }).where(eq(users.id, user.id)).run();
   return { token, session, user };

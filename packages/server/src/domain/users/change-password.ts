@@ -1,6 +1,7 @@
 import type { Actor } from '@alutrace/shared';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { App } from '../../app/create-app';
+import { forgetInitialAdminPassword } from '../../app/initial-admin-password';
 import { checkNewPassword, hashPassword, verifyPassword } from '../../auth/passwords';
 import { sessions, users } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -16,6 +17,8 @@ export async function changePassword(
   const row = findUser(app.db, user.id);
   if (!row) throw new AppError('NOT_FOUND', { what: 'user', id: user.id });
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
+  // A forced change that keeps the password someone else set or saw would defeat the point of forcing it.
+  if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_UNCHANGED');
   checkNewPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   app.ledger.append([{ kind: 'user.password_changed', site: null, actor, body: { userId: user.id } }], {
@@ -38,4 +41,5 @@ export async function changePassword(
       return null;
     },
   });
+  forgetInitialAdminPassword(app.config.dataDir, user.id);
 }

@@ -1,7 +1,8 @@
 import type { Actor } from '@alutrace/shared';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../app/create-app';
-import { checkNewPassword, hashPassword } from '../../auth/passwords';
+import { forgetInitialAdminPassword } from '../../app/initial-admin-password';
+import { checkNewPassword, hashPassword, verifyPassword } from '../../auth/passwords';
 import { generatePassword } from '../../auth/secrets';
 import { users } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -17,10 +18,14 @@ export async function resetPassword(
   actor: Actor,
   input: { userId: string; password?: string | undefined },
 ): Promise<{ password: string | null }> {
-  if (!findUser(app.db, input.userId)) throw new AppError('NOT_FOUND', { what: 'user', id: input.userId });
+  const row = findUser(app.db, input.userId);
+  if (!row) throw new AppError('NOT_FOUND', { what: 'user', id: input.userId });
   const generated = input.password === undefined ? generatePassword() : null;
   const password = input.password ?? (generated as string);
   checkNewPassword(password);
+  if (input.password !== undefined && (await verifyPassword(row.passwordHash, password))) {
+    throw new AppError('PASSWORD_UNCHANGED');
+  }
   const passwordHash = await hashPassword(password);
   app.ledger.append(
     (db) => {
@@ -38,5 +43,6 @@ export async function resetPassword(
     },
   );
   app.auth.sessions.revokeAll(input.userId);
+  forgetInitialAdminPassword(app.config.dataDir, input.userId);
   return { password: generated };
 }

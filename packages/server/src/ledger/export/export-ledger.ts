@@ -2,7 +2,7 @@
 // page, so that memory stays flat whatever the ledger's size.
 
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { chmodSync, createWriteStream } from 'node:fs';
 import { bytesToHex } from '@alutrace/shared';
 import type Database from 'better-sqlite3';
 import { readLedgerBounds } from '../read-head';
@@ -37,7 +37,10 @@ export async function exportLedger(
   meta: { origin: string; verifierKey: string; now?: Date },
 ): Promise<ExportSummary> {
   const { checkpoints, end } = readLedgerBounds(sqlite);
-  const out = createWriteStream(file, { encoding: 'utf8', mode: 0o644 });
+  // The export is public by design, but like every file alutrace writes it starts private: its owner decides.
+  const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
+  await once(out, 'open');
+  chmodSync(file, 0o600); // a file that existed before keeps its old mode otherwise
   const write = async (line: object): Promise<void> => {
     if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
   };

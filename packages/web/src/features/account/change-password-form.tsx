@@ -38,7 +38,11 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }): Re
   const server = change.isError
     ? formErrors(change.error, language, {
         fields: FIELDS,
-        codeFields: { WRONG_PASSWORD: 'currentPassword', PASSWORD_TOO_SHORT: 'newPassword' },
+        codeFields: {
+          WRONG_PASSWORD: 'currentPassword',
+          PASSWORD_TOO_SHORT: 'newPassword',
+          PASSWORD_UNCHANGED: 'newPassword',
+        },
         texts: { unreachable: t('errors.unreachable'), checkFields: t('form.checkFields') },
       })
     : NO_FORM_ERRORS;
