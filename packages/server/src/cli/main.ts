@@ -2,9 +2,11 @@
 import { ConfigError } from '../config';
 import { AppError } from '../errors';
 import { type CliIo, type Command, EXIT_USAGE, parse, UsageError } from './cli-kit';
+import { backupCommand } from './commands/backup';
 import { checkpointCommand } from './commands/checkpoint';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
+import { restoreCommand } from './commands/restore';
 import { serveCommand } from './commands/serve';
 import { siteCommand } from './commands/site';
 import { tokenCommand } from './commands/token';
@@ -19,6 +21,8 @@ export const COMMANDS: Command[] = [
   verifyExportCommand,
   checkpointCommand,
   keyCommand,
+  backupCommand,
+  restoreCommand,
   userCommand,
   tokenCommand,
   siteCommand,
