@@ -39,7 +39,7 @@ describe('alutrace backup and restore', () => {
     const server = await startTestServer();
     onCleanup(() => server.stop());
     // The first-run password file is a one-off secret of this machine.
-    writeFileSync(join(server.dataDir, 'initial-admin-password'), 'not to be copied\n', { mode: 0o600 });
+    expect(existsSync(join(server.dataDir, 'initial-admin-password'))).toBe(true);
     const live = await verified(server.dataDir);
     const backupDir = join(tempDir('alutrace-backup-out-'), 'backup');
 

@@ -8,15 +8,13 @@
 // only a file that must never leave the machine needs adding here.
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { INITIAL_ADMIN_PASSWORD_FILE } from '../../app/initial-admin-password';
 import { DATABASE_FILE } from '../open-ledger';
 
 /** The database and the files SQLite keeps beside it; the database is copied through SQLite's backup API instead. */
 export const DATABASE_FILES: readonly string[] = ['', '-wal', '-shm', '-journal'].map((s) => `${DATABASE_FILE}${s}`);
 
-/** The first-run administrator's one-off password: a backup restored later must not hand it out again. */
-export const INITIAL_ADMIN_PASSWORD_FILE = 'initial-admin-password';
-
-/** Files that stay on this machine. */
+/** Files that stay on this machine: the first-run administrator's one-off password must not come back with a restore. */
 export const NEVER_BACKED_UP: readonly string[] = [INITIAL_ADMIN_PASSWORD_FILE];
 
 export const BACKUP_MANIFEST_FILE = 'backup-manifest.json';
