@@ -7,6 +7,7 @@ export * from './canonical-json';
 export * from './checkpoint/checkpoint';
 export * from './checkpoint/signed-note';
 export * from './errors';
+export * from './events';
 export * from './identity/credit-code';
 export * from './identity/resident-id';
 export * from './ledger/entry';

@@ -1,0 +1,93 @@
+// Sealed fields: what an event knows that the public must not (DOMAIN.md
+// "What is public and what is sealed"). The entry carries only
+// `sealed` = hex SHA-256 of the RFC 8785 JSON of { salt, …fields }, with a
+// 16-byte random salt (hex), so the entry's bytes can be shown to anyone and
+// the values checked later against the commitment by those who may read them.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { z } from 'zod';
+import { bytesToHex } from '../bytes';
+import { canonicalBytes, type JsonObject } from '../canonical-json';
+import { creditCodeProblem } from '../identity/credit-code';
+import { residentIdProblem } from '../identity/resident-id';
+import { textField } from '../text/text-field';
+
+export const SALT_HEX = /^[0-9a-f]{32}$/;
+
+/** The commitment to sealed values; `salt` is 32 hex characters. */
+export function sealedCommitmentOf(salt: string, fields: JsonObject): string {
+  if (!SALT_HEX.test(salt)) throw new Error('the salt is 16 bytes in lower-case hex');
+  if ('salt' in fields) throw new Error('sealed fields may not be named "salt"');
+  return bytesToHex(sha256(canonicalBytes({ salt, ...fields })));
+}
+
+const residentId = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+  .superRefine((v, ctx) => {
+    const problem = residentIdProblem(v);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          problem === 'check_character'
+            ? 'the check character does not match: a digit was mistyped'
+            : problem === 'birth_date'
+              ? 'digits 7–14 are not a birth date'
+              : 'a resident ID number has 17 digits and a last digit or X',
+        params: {
+          zh:
+            problem === 'check_character'
+              ? '校验码不符，可能输错了某一位'
+              : problem === 'birth_date'
+                ? '第 7–14 位不是有效的出生日期'
+                : '身份证号码为 17 位数字加 1 位数字或 X',
+        },
+      });
+    }
+  });
+
+const creditCode = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+  .superRefine((v, ctx) => {
+    const problem = creditCodeProblem(v);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          problem === 'check_character'
+            ? 'the check character does not match: a character was mistyped'
+            : 'a unified social credit code has 18 characters (digits and capital letters except I, O, Z, S, V)',
+        params: {
+          zh:
+            problem === 'check_character'
+              ? '校验码不符，可能输错了某一位'
+              : '统一社会信用代码为 18 位（数字和除 I、O、Z、S、V 外的大写字母）',
+        },
+      });
+    }
+  });
+
+/** The seller of a collection: an individual or an enterprise, as the recycling regulations require. */
+export const sellerFields = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('individual'),
+    name: textField({ max: 50 }),
+    residentId,
+    address: textField({ max: 200 }).optional(),
+  }),
+  z.object({
+    kind: z.literal('enterprise'),
+    name: textField({ max: 100 }),
+    creditCode,
+    handlingPerson: textField({ max: 50 }),
+    address: textField({ max: 200 }).optional(),
+  }),
+]);
+export type SellerFields = z.output<typeof sellerFields>;
+
+export const vehiclePlate = textField({ max: 12 });
+export const documentNumber = textField({ max: 40 });
+export const note = textField({ max: 500, multiline: true });
+/** Money in integer fen (分). */
+export const fen = z.number().int('whole fen').nonnegative().max(100_000_000_000);
