@@ -75,6 +75,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
+  // Whatever a command writes is its owner's alone, also files this code does not create itself
+  // (SQLite's, esbuild's); files that must be private are created 0600 explicitly besides.
+  process.umask(0o077);
   const io: CliIo = {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
