@@ -16,6 +16,10 @@ export interface BenchOptions {
   workDir: string | undefined;
   /** Write V8 CPU profiles of the verify children here. */
   cpuProfileDir: string | undefined;
+  /** crash: how many times the server is killed. */
+  kills: number;
+  /** crash: the seed of the kill schedule (default: a fresh one, printed). */
+  seed: number | undefined;
   help: boolean;
 }
 
@@ -23,6 +27,8 @@ export const USAGE = `usage: pnpm bench SCENARIO [options]
 
 scenarios:
   ledger            append, verify and proof figures, each next to its baseline
+  crash             a server appending over HTTP, killed with SIGKILL again and again:
+                    lost writes, restart times, the head after restart, verify
 
 options:
   --entries N       entries in the large ledger (default 1,000,000)
@@ -33,6 +39,8 @@ options:
   --keep            keep the temporary ledgers and print where they are
   --dir DIR         put the temporary ledgers under DIR (default: the OS temp directory)
   --cpu-prof DIR    write CPU profiles of the verify child processes to DIR
+  --kills N         crash: SIGKILLs (default 50; --quick 5)
+  --seed N          crash: replay the kill schedule of an earlier run
   --help            this text`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -48,6 +56,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       keep: { type: 'boolean', default: false },
       dir: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      kills: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -62,6 +72,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     keep: values.keep ?? false,
     workDir: values.dir,
     cpuProfileDir: values['cpu-prof'],
+    kills: positiveInteger('--kills', values.kills, quick ? 5 : 50),
+    seed: values.seed === undefined ? undefined : positiveInteger('--seed', values.seed, 1),
     help: values.help ?? false,
   };
 }

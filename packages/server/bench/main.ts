@@ -4,6 +4,7 @@
 // minutes and its figures depend on the machine.
 import { writeFileSync } from 'node:fs';
 import { type BenchOptions, parseBenchOptions, USAGE, UsageError } from './bench-options';
+import { runCrashScenario } from './crash/crash-scenario';
 import { runLedgerScenario, type ScenarioIo, type ScenarioOutput } from './ledger/ledger-scenario';
 import { describeMachine, renderMachine } from './report/machine';
 import { renderSection } from './report/print-table';
@@ -12,6 +13,7 @@ type Scenario = (options: BenchOptions, io: ScenarioIo) => Promise<ScenarioOutpu
 
 const SCENARIOS: Record<string, Scenario> = {
   ledger: runLedgerScenario,
+  crash: runCrashScenario,
 };
 
 async function main(argv: string[]): Promise<number> {
