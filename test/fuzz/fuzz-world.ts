@@ -93,6 +93,8 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
       world.target.username,
       spareToken,
       ...(firstEntry ? [firstEntry.entry.id] : []),
+      // Signed checkpoints, for ledger.verify's trustedCheckpoint: the head, and the first tree's.
+      ...[app.ledger.head()?.note, app.ledger.checkpointAt(1)?.note].filter((n): n is string => n !== undefined),
       'site.created',
       'user.created',
       PASSWORD,
