@@ -143,6 +143,7 @@ export function fixedCases(
     ['our host on another port', { origin: `${fw.base.replace(/:\d+$/, '')}:1` }],
     ['no Origin, a foreign Referer', { referer: 'https://evil.example/page' }],
     ['no Origin, an unreadable Referer', { referer: 'not a url' }],
+    ['no Origin, a cookie and a non-Bearer Authorization header', { authorization: 'Basic Zm9vOmJhcg==' }],
   ];
   for (const [name, extra] of refusedOrigins) {
     out.push({

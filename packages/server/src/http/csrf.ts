@@ -17,7 +17,10 @@ export function checkRequestOrigin(req: FastifyRequest, publicUrl: string, cooki
   // send Origin on POST; a cookie without it is suspicious unless the
   // Referer shows where it came from. Token clients carry no cookie.
   const carriesSession = (req.headers.cookie ?? '').includes(`${cookieName}=`);
-  if (!carriesSession || req.headers.authorization) return { ok: true };
+  // A Bearer token is judged alone (authenticate.ts), so its request's cookie is ignored; any other
+  // Authorization header falls back to the cookie and must not open the door either.
+  const bearer = /^Bearer\s+\S+$/i.test(req.headers.authorization ?? '');
+  if (!carriesSession || bearer) return { ok: true };
   const referer = req.headers.referer;
   if (!referer) return { ok: false, detail: 'no Origin header' };
   try {

@@ -17,7 +17,9 @@ export const massG = z
 
 export const lotId = z.string().regex(LOT_ID_PATTERN, 'a lot id like PG01-261128-0007');
 export const siteCodeField = z.string().regex(SITE_CODE_RE, 'a site code like PG01');
-export const catalogCode = z.string().regex(/^[A-Z0-9][A-Z0-9._-]{0,23}$/, 'a code of capital letters, digits, ".", "_" and "-"');
+export const catalogCode = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9._-]{0,23}$/, 'a code of capital letters, digits, ".", "_" and "-"');
 /** The commitment to an event's sealed fields: hex SHA-256 of JCS({salt, …fields}). */
 export const sealedCommitment = z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256 commitment');
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a hex SHA-256');
