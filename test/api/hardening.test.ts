@@ -222,6 +222,25 @@ describe('names with invisible or control characters', () => {
   });
 });
 
+describe('cross-site requests', () => {
+  it('refuses a cookie-carrying mutation without Origin even when it carries a non-Bearer Authorization header', async () => {
+    const admin = world.clientFor('admin');
+    const before = world.server.app.ledger.size;
+    const res = await fetch(`${base}/trpc/sites.create`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: admin.cookie as string,
+        authorization: 'Basic Zm9vOmJhcg==',
+      },
+      body: JSON.stringify({ code: 'CSRF9', kind: 'collection_point', nameZh: '站', nameEn: 'x' }),
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as HttpResult['body']).error?.data.app.code).toBe('CSRF_REJECTED');
+    expect(world.server.app.ledger.size).toBe(before);
+  });
+});
+
 /** Sends raw bytes and reads the whole answer (fetch cannot send what these tests send). */
 function rawRequest(text: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   const url = new URL(base);
