@@ -23,6 +23,7 @@ import type Database from 'better-sqlite3';
 import type { AppDb } from '../db/open-database';
 import { AppError } from '../errors';
 import { newEntryId } from './entry-id';
+import { GroupQueue, type Outcome } from './group-queue';
 import { TreeStore } from './tree-store';
 import type { AppendedEntry, AppendOptions, AppendResult, CheckpointView, EntrySource, NewEntry } from './types';
 import { MAX_ENTRIES_PER_APPEND, MAX_ENTRY_BYTES, validateNewEntry } from './validate-new-entry';
@@ -44,6 +45,14 @@ export interface LedgerOptions {
 type EntryRow = [seq: number, canonical: Buffer, leafHash: Buffer];
 type CheckpointRow = [treeSize: number, rootHash: Buffer, note: string, createdAt: string];
 type IdempotencyRow = [fingerprint: Buffer, firstSeq: number, count: number, result: string];
+type Appended = { entries: AppendedEntry[]; result: JsonValue; replayed: boolean };
+
+/** An append waiting for its group's transaction (see appendAsync). */
+interface GroupMember {
+  source: EntrySource;
+  options: AppendOptions<JsonValue>;
+  fingerprint: Buffer | null;
+}
 
 const INSERT_ENTRY = `INSERT INTO ledger_entries
   (seq, id, kind, site, actor_id, occurred_at, recorded_at, canonical, leaf_hash, nodes)
@@ -59,15 +68,26 @@ export class Ledger {
   private readonly intervalMs: number;
   private readonly onCheckpointError: (error: unknown) => void;
 
-  // The tip of the tree, kept in memory so that appending costs no reads.
+  // The tip of the tree and the head checkpoint, kept in memory so that
+  // appending and reading the head cost no reads. Another connection (the
+  // CLI) may append or sign; SQLite's data_version then changes, and both
+  // are read again before they are trusted (`refresh`).
   private frontier = new Frontier();
   private lastLeaf: Uint8Array | null = null;
+  private cachedHead: CheckpointView | null | undefined = undefined;
+  private knownDataVersion = -1;
   private inAppend = false;
+  private readonly group: GroupQueue<GroupMember, AppendResult<JsonValue>>;
+  private readonly groupTransaction: Database.Transaction<(members: GroupMember[]) => Outcome<Appended>[]>;
+  private readonly memberTransaction: (member: GroupMember) => Appended;
+  /** Group commits so far: transactions, and the appends they carried. */
+  readonly groupStats = { transactions: 0, appends: 0 };
   private lastSignedAt = 0;
   private pendingTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   private readonly stmts: {
+    dataVersion: Database.Statement<[], number>;
     insertEntry: Database.Statement;
     lastEntry: Database.Statement<[], [number, Buffer]>;
     entryBySeq: Database.Statement<[number], EntryRow>;
@@ -91,6 +111,7 @@ export class Ledger {
     this.tree = new TreeStore(this.sqlite);
     const s = this.sqlite;
     this.stmts = {
+      dataVersion: s.prepare<[], number>('PRAGMA data_version').pluck(),
       insertEntry: s.prepare(INSERT_ENTRY),
       lastEntry: s
         .prepare<[], [number, Buffer]>('SELECT seq, leaf_hash FROM ledger_entries ORDER BY seq DESC LIMIT 1')
@@ -128,6 +149,11 @@ export class Ledger {
         'INSERT INTO ledger_idempotency (key, fingerprint, first_seq, count, result) VALUES (?, ?, ?, ?, ?)',
       ),
     };
+    this.memberTransaction = s.transaction((m: GroupMember) =>
+      this.appendInTransaction(m.source, m.options, m.fingerprint),
+    );
+    this.groupTransaction = s.transaction((members: GroupMember[]) => members.map((m) => this.appendMember(m)));
+    this.group = new GroupQueue((members) => this.commitGroup(members));
     this.syncTip();
     const head = this.stmts.headCheckpoint.get();
     if (head) {
@@ -160,14 +186,92 @@ export class Ledger {
     try {
       outcome = this.sqlite.transaction(() => this.appendInTransaction(source, options, fingerprint)).immediate();
     } catch (e) {
-      this.frontier = saved.frontier;
-      this.lastLeaf = saved.lastLeaf;
+      this.restoreTip(saved);
       throw e;
     } finally {
       this.inAppend = false;
     }
     const checkpoint = outcome.replayed || outcome.entries.length === 0 ? null : this.afterCommit();
     return { ...outcome, checkpoint };
+  }
+
+  /**
+   * `append` with group commit: appends submitted in the same turn of the
+   * event loop share one SQLite transaction, so that one commit (one fsync
+   * at synchronous FULL) serves them all. Each append still is all or
+   * nothing: it runs in a savepoint of its own, so one that is refused
+   * (throws in its source, validation or `onAppended`) writes nothing and
+   * leaves the others alone. Appends get their seqs in the order they were
+   * submitted. The promise settles once the group's transaction has
+   * committed (or failed, which fails every append in it).
+   */
+  appendAsync<R extends JsonValue = null>(
+    source: EntrySource,
+    options: AppendOptions<R> = {},
+  ): Promise<AppendResult<R>> {
+    try {
+      if (this.closed) throw new Error('the ledger is closed');
+      if (this.inAppend) throw new Error('append was called from inside an append hook');
+      const fingerprint = this.fingerprint(source, options);
+      return this.group.submit({ source, options, fingerprint }) as Promise<AppendResult<R>>;
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Runs one group in one IMMEDIATE transaction; an outcome per member. */
+  private commitGroup(members: GroupMember[]): Outcome<AppendResult<JsonValue>>[] {
+    if (this.closed) return members.map(() => ({ ok: false, error: new Error('the ledger is closed') }));
+    const saved = this.saveTip();
+    let outcomes: Outcome<Appended>[];
+    this.inAppend = true;
+    try {
+      outcomes = this.groupTransaction.immediate(members);
+    } catch (e) {
+      this.restoreTip(saved);
+      throw e;
+    } finally {
+      this.inAppend = false;
+    }
+    this.groupStats.transactions++;
+    this.groupStats.appends += members.length;
+    const wrote = (o: Outcome<Appended>): boolean => o.ok && !o.value.replayed && o.value.entries.length > 0;
+    let checkpoint: CheckpointView | null = null;
+    if (outcomes.some(wrote)) {
+      try {
+        checkpoint = this.afterCommit();
+      } catch (error) {
+        // As with append: committed, but the caller hears that signing failed.
+        return outcomes.map((o) => (o.ok ? { ok: false, error } : o));
+      }
+    }
+    return outcomes.map((o) =>
+      o.ok ? { ok: true, value: { ...o.value, checkpoint: wrote(o) ? checkpoint : null } } : o,
+    );
+  }
+
+  /** One member of a group, in a savepoint: on failure only its own writes are undone. */
+  private appendMember(member: GroupMember): Outcome<Appended> {
+    const saved = this.saveTip();
+    try {
+      return { ok: true, value: this.memberTransaction(member) };
+    } catch (error) {
+      this.restoreTip(saved);
+      // SQLite ended the whole transaction (an I/O error, say): the group fails as one.
+      if (!this.sqlite.inTransaction) throw error;
+      return { ok: false, error };
+    }
+  }
+
+  private saveTip(): { frontier: Frontier; lastLeaf: Uint8Array | null } {
+    return { frontier: this.frontier.clone(), lastLeaf: this.lastLeaf };
+  }
+
+  private restoreTip(saved: { frontier: Frontier; lastLeaf: Uint8Array | null }): void {
+    this.frontier = saved.frontier;
+    this.lastLeaf = saved.lastLeaf;
+    // The tip may have been re-read inside the rolled-back transaction: read it again next time.
+    this.knownDataVersion = -1;
   }
 
   private fingerprint<R extends JsonValue>(source: EntrySource, options: AppendOptions<R>): Buffer | null {
@@ -272,17 +376,31 @@ export class Ledger {
     return { seq, leafHash: bytesToHex(leaf), entry };
   }
 
-  /**
-   * Makes the in-memory tip match the database. Another process (the CLI)
-   * may have appended; then the tip is read again rather than trusted.
-   */
+  /** Makes the in-memory tip match the database; returns the number of entries. */
   private syncTip(): number {
+    this.refresh();
+    return this.frontier.size;
+  }
+
+  /**
+   * Reads the tip and forgets the head when another connection has
+   * committed since the last look (PRAGMA data_version changes then, and
+   * only then: this connection's own commits keep it as it is).
+   */
+  private refresh(): void {
+    const version = this.stmts.dataVersion.get() as number;
+    if (version === this.knownDataVersion) return;
+    this.cachedHead = undefined;
+    this.readTip();
+    this.knownDataVersion = version;
+  }
+
+  private readTip(): void {
     const last = this.stmts.lastEntry.get();
     const size = last ? last[0] + 1 : 0;
-    if (size === this.frontier.size && (!last || (this.lastLeaf && bytesEqual(last[1], this.lastLeaf)))) return size;
+    if (size === this.frontier.size && (!last || (this.lastLeaf && bytesEqual(last[1], this.lastLeaf)))) return;
     this.frontier = this.tree.frontierAt(size);
     this.lastLeaf = last ? last[1] : null;
-    return size;
   }
 
   // ── checkpoints ──────────────────────────────────────────────────────────
@@ -315,13 +433,19 @@ export class Ledger {
     const createdAt = this.now().toISOString();
     this.stmts.insertCheckpoint.run(size, Buffer.from(root), note, createdAt);
     this.lastSignedAt = Date.now();
+    // Read back: another process may have signed this size first (INSERT OR IGNORE).
+    this.cachedHead = undefined;
     return this.head() as CheckpointView;
   }
 
   /** The newest signed checkpoint. */
   head(): CheckpointView | null {
-    const row = this.stmts.headCheckpoint.get();
-    return row ? checkpointView(row) : null;
+    this.refresh();
+    if (this.cachedHead === undefined) {
+      const row = this.stmts.headCheckpoint.get();
+      this.cachedHead = row ? Object.freeze(checkpointView(row)) : null;
+    }
+    return this.cachedHead;
   }
 
   checkpointAt(treeSize: number): CheckpointView | null {
@@ -345,9 +469,10 @@ export class Ledger {
     return this.stmts.entryRange.all(from, to).map(appendedFromRow);
   }
 
-  /** Signs any deferred checkpoint and stops the timer; the database stays open. */
+  /** Commits appends still waiting for their group, signs any deferred checkpoint and stops the timer; the database stays open. */
   close(): void {
     if (this.closed) return;
+    this.group.flush();
     if (this.pendingTimer) {
       clearTimeout(this.pendingTimer);
       this.pendingTimer = null;
