@@ -32,7 +32,7 @@ export async function buildWorld(options: { now?: () => Date } = {}): Promise<Wo
     ['RC01', 'recycler', '平果再生铝', 'Pingguo recycler'],
     ['RC02', 'recycler', '田东再生铝', 'Tiandong recycler'],
   ] as const) {
-    createSite(app, cli, { code, kind, nameZh: zh, nameEn: en });
+    await createSite(app, cli, { code, kind, nameZh: zh, nameEn: en });
   }
   const make = async (username: string, role: Role, sites: string[]) => {
     const { user } = await createUser(

@@ -11,7 +11,7 @@ const IPHONE =
 describe('my account', () => {
   test('lists where I am signed in, ends another device, and signs me out when I end this one', async ({ e2e }) => {
     const server = await e2e.startServer();
-    addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+    await addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
     const huang = await addUser(server, { username: 'huang', displayName: '黄工', role: 'recycler', sites: ['RC01'] });
     // The same person, signed in on their phone too.
     server.app.auth.sessions.create(huang.id, { ip: '10.0.0.7', userAgent: IPHONE });
@@ -60,7 +60,7 @@ describe('my account', () => {
 
   test('a session that ends while the page is open sends me to sign in, and back to where I was', async ({ e2e }) => {
     const server = await e2e.startServer();
-    addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+    await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
     const li = await addUser(server, { username: 'li', displayName: '李明', role: 'operator', sites: ['PG01'] });
     const { page } = await e2e.openPage(server, '/ledger?site=PG01', { signedInAs: li.id });
     await page.getByTestId('entries-list').waitFor();

@@ -36,7 +36,7 @@ describe('the admin area', () => {
   }) => {
     const server = await e2e.startServer();
     // Another site's entry, which the operator must not see.
-    addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+    await addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
     server.app.ledger.append([sampleEntry(0, 'RC01')]);
     const { page } = await e2e.openPage(server, '/admin/users');
 
@@ -138,8 +138,8 @@ describe('the admin area', () => {
 
   test('an administrator creates an API token, sees it once, and revokes it (in English)', async ({ e2e }) => {
     const server = await e2e.startServer();
-    addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
-    addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+    await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+    await addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
     const admin = await addUser(server, { username: 'wang', displayName: '王管理', role: 'admin' });
     const { page, errors } = await e2e.openPage(server, '/admin/tokens', { signedInAs: admin.id });
     await page.getByRole('button', { name: 'English' }).click();
@@ -192,8 +192,8 @@ describe('the admin area', () => {
     e2e,
   }) => {
     const server = await e2e.startServer();
-    addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
-    addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+    await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+    await addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
     const admin = await addUser(server, { username: 'wang', displayName: '王管理', role: 'admin' });
     await addUser(server, { username: 'li', displayName: '李明', role: 'operator', sites: ['PG01'] });
     // The first-run administrator steps down, so that wang is the only one left.

@@ -87,8 +87,14 @@ export async function signInWithCookie(
   await context.addCookies([{ name: server.app.auth.cookieName, value: token, url: server.url }]);
 }
 
-export function addSite(server: TestServer, code: string, kind: SiteKind, nameZh: string, nameEn: string): void {
-  createSite(server.app, systemActor('cli'), { code, kind, nameZh, nameEn });
+export async function addSite(
+  server: TestServer,
+  code: string,
+  kind: SiteKind,
+  nameZh: string,
+  nameEn: string,
+): Promise<void> {
+  await createSite(server.app, systemActor('cli'), { code, kind, nameZh, nameEn });
 }
 
 /** A user whose password (PASSWORD) is final: no change is asked of them at sign-in. */

@@ -131,9 +131,9 @@ describe('the ledger page', () => {
     e2e,
   }) => {
     const server = await e2e.startServer();
-    addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
-    addSite(server, 'PG02', 'collection_point', '德保回收站', 'Debao collection point');
-    addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+    await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+    await addSite(server, 'PG02', 'collection_point', '德保回收站', 'Debao collection point');
+    await addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
     const li = await addUser(server, {
       username: 'li',
       displayName: '李明',

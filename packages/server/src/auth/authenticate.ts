@@ -4,8 +4,9 @@
 // dropping sites that were deactivated.
 
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
+import { perDatabase } from '../db/per-database';
 import { apiTokens, sites, userSites, users } from '../db/schema';
 import type { Principal } from './principal';
 import { secretHash, TOKEN_PREFIX } from './secrets';
@@ -39,14 +40,35 @@ export function clearedSessionCookie(name: string, secure: boolean): string {
   return serializeCookie(name, '', { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: 0 });
 }
 
-export function activeSitesOf(db: AppDb, userId: string): string[] {
-  return db
+// Every request of a signed-in caller runs these.
+const queries = perDatabase((db) => ({
+  user: db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+  activeSites: db
     .select({ code: userSites.siteCode })
     .from(userSites)
     .innerJoin(sites, eq(sites.code, userSites.siteCode))
-    .where(and(eq(userSites.userId, userId), eq(sites.active, true)))
+    .where(and(eq(userSites.userId, sql.placeholder('userId')), eq(sites.active, true)))
     .orderBy(userSites.siteCode)
-    .all()
+    .prepare(),
+  token: db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .prepare(),
+  site: db
+    .select()
+    .from(sites)
+    .where(eq(sites.code, sql.placeholder('code')))
+    .prepare(),
+}));
+
+export function activeSitesOf(db: AppDb, userId: string): string[] {
+  return queries(db)
+    .activeSites.all({ userId })
     .map((r) => r.code);
 }
 
@@ -63,7 +85,7 @@ export function resolvePrincipal(
   if (credentials.sessionToken === null) return null;
   const session = store.resolve(credentials.sessionToken);
   if (!session) return null;
-  const user = db.select().from(users).where(eq(users.id, session.userId)).get();
+  const user = queries(db).user.get({ id: session.userId });
   if (!user?.active) return null;
   return {
     kind: 'user',
@@ -79,15 +101,11 @@ export function resolvePrincipal(
 
 function resolveToken(db: AppDb, secret: string, now: () => Date): Principal | null {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 100) return null;
-  const row = db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, secretHash(secret)), isNull(apiTokens.revokedAt)))
-    .get();
+  const row = queries(db).token.get({ hash: secretHash(secret) });
   if (!row) return null;
   let tokenSites: string[] = [];
   if (row.siteCode) {
-    const site = db.select().from(sites).where(eq(sites.code, row.siteCode)).get();
+    const site = queries(db).site.get({ code: row.siteCode });
     if (!site?.active) return null;
     tokenSites = [row.siteCode];
   }

@@ -1,7 +1,7 @@
 // Browser sessions: a random token in an HttpOnly cookie, its SHA-256 in the
 // database. A session ends when it is revoked, when it has been idle for
 // longer than the idle timeout, or at its absolute expiry, whichever is first.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppDb } from '../db/open-database';
 import { sessions } from '../db/schema';
@@ -19,11 +19,20 @@ export type SessionRow = typeof sessions.$inferSelect;
 const TOUCH_EVERY_MS = 60_000;
 
 export class SessionStore {
+  // Run on every request that carries a cookie: prepared once.
+  private readonly byTokenHash;
+
   constructor(
     private readonly db: AppDb,
     private readonly settings: SessionSettings,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.byTokenHash = db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+      .prepare();
+  }
 
   get idleMs(): number {
     return this.settings.idleMinutes * 60_000;
@@ -53,11 +62,7 @@ export class SessionStore {
   /** The live session for a cookie token, or null; refreshes its idle timer. */
   resolve(token: string): SessionRow | null {
     if (!token.startsWith(SESSION_PREFIX) || token.length > 100) return null;
-    const row = this.db
-      .select()
-      .from(sessions)
-      .where(eq(sessions.tokenHash, secretHash(token)))
-      .get();
+    const row = this.byTokenHash.get({ hash: secretHash(token) });
     if (!row || !this.isLive(row)) return null;
     const now = this.now();
     if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {

@@ -31,23 +31,28 @@ const t = initTRPC
     },
   });
 
-/** Rethrows domain errors as TRPCErrors so that their HTTP status is right. */
-const appErrors = t.middleware(async ({ next }) => {
-  const result = await next();
+/**
+ * Enforces the procedure's access rule, and rethrows domain errors (the
+ * rule's own included) as TRPCErrors so that their HTTP status is right.
+ * One middleware rather than two: each layer costs a few µs on every call.
+ */
+const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
+  let auth: Authorised | null;
+  try {
+    const rawInput =
+      meta?.access && 'site' in meta.access && typeof meta.access.site === 'function' ? await getRawInput() : undefined;
+    auth = authorise(meta?.access, path, ctx.principal, rawInput);
+  } catch (e) {
+    throw e instanceof AppError ? toTrpcError(e) : e;
+  }
+  const result = await next({ ctx: { auth } });
   if (!result.ok && result.error.cause instanceof AppError && result.error.code === 'INTERNAL_SERVER_ERROR') {
     throw toTrpcError(result.error.cause);
   }
   return result;
 });
 
-const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
-  const rawInput =
-    meta?.access && 'site' in meta.access && typeof meta.access.site === 'function' ? await getRawInput() : undefined;
-  const auth = authorise(meta?.access, path, ctx.principal, rawInput);
-  return next({ ctx: { auth } });
-});
-
-const base = t.procedure.use(appErrors).use(enforceAccess);
+const base = t.procedure.use(enforceAccess);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -39,8 +39,8 @@ export const siteCommand: Command = {
       if (!parsed.success) {
         throw usageFromIssues(parsed.error.issues);
       }
-      return openApp(args, io, (app) => {
-        const site = createSite(app, systemActor('cli'), parsed.data);
+      return openApp(args, io, async (app) => {
+        const site = await createSite(app, systemActor('cli'), parsed.data);
         io.out(`created site ${site.code} (${site.kind}): ${site.nameZh} / ${site.nameEn}`);
         return EXIT_OK;
       });

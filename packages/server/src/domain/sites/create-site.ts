@@ -1,11 +1,10 @@
 import type { Actor, createSiteInput, SiteView } from '@alutrace/shared';
 import type { z } from 'zod';
 import type { App } from '../../app/create-app';
-import { sites } from '../../db/schema';
 import { AppError } from '../../errors';
-import { findSite, siteView } from './site-rows';
+import { findSite, insertActiveSite, siteView } from './site-rows';
 
-export function createSite(app: App, actor: Actor, input: z.output<typeof createSiteInput>): SiteView {
+export async function createSite(app: App, actor: Actor, input: z.output<typeof createSiteInput>): Promise<SiteView> {
   const body = {
     code: input.code,
     kind: input.kind,
@@ -13,17 +12,14 @@ export function createSite(app: App, actor: Actor, input: z.output<typeof create
     nameEn: input.nameEn,
     district: input.district ?? null,
   };
-  const { entries } = app.ledger.append(
+  const { entries } = await app.ledger.appendAsync(
     (db) => {
       if (findSite(db, input.code)) throw new AppError('CONFLICT', { what: 'site', id: input.code });
       return [{ kind: 'site.created', site: input.code, actor, body }];
     },
     {
       onAppended: ([e], db) => {
-        const at = e?.entry.recordedAt as string;
-        db.insert(sites)
-          .values({ ...body, active: true, createdAt: at, updatedAt: at })
-          .run();
+        insertActiveSite(db, body, e?.entry.recordedAt as string);
         return null;
       },
     },

@@ -1,6 +1,7 @@
 import type { SiteView } from '@alutrace/shared';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppDb } from '../../db/open-database';
+import { perDatabase } from '../../db/per-database';
 import { sites } from '../../db/schema';
 
 export type SiteRow = typeof sites.$inferSelect;
@@ -17,8 +18,39 @@ export function siteView(row: SiteRow): SiteView {
   };
 }
 
+const queries = perDatabase((db) => ({
+  byCode: db
+    .select()
+    .from(sites)
+    .where(eq(sites.code, sql.placeholder('code')))
+    .prepare(),
+  all: db.select().from(sites).orderBy(sites.code).prepare(),
+  insertActive: db
+    .insert(sites)
+    .values({
+      code: sql.placeholder('code'),
+      kind: sql.placeholder('kind'),
+      nameZh: sql.placeholder('nameZh'),
+      nameEn: sql.placeholder('nameEn'),
+      district: sql.placeholder('district'),
+      active: true,
+      createdAt: sql.placeholder('at'),
+      updatedAt: sql.placeholder('at'),
+    })
+    .prepare(),
+}));
+
+/** Adds a new, active site (the derived row of a site.created entry). */
+export function insertActiveSite(
+  db: AppDb,
+  site: Pick<SiteRow, 'code' | 'kind' | 'nameZh' | 'nameEn' | 'district'>,
+  at: string,
+): void {
+  queries(db).insertActive.run({ ...site, at });
+}
+
 export function findSite(db: AppDb, code: string): SiteRow | undefined {
-  return db.select().from(sites).where(eq(sites.code, code)).get();
+  return queries(db).byCode.get({ code });
 }
 
 export function findSites(db: AppDb, codes: string[]): SiteRow[] {
@@ -26,5 +58,5 @@ export function findSites(db: AppDb, codes: string[]): SiteRow[] {
 }
 
 export function listSites(db: AppDb): SiteView[] {
-  return db.select().from(sites).orderBy(sites.code).all().map(siteView);
+  return queries(db).all.all().map(siteView);
 }

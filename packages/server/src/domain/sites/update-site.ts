@@ -9,8 +9,8 @@ import { findSite, siteView } from './site-rows';
 const FIELDS = ['nameZh', 'nameEn', 'district', 'active'] as const;
 
 /** Records what changed as one site.updated entry; a request that changes nothing writes nothing. */
-export function updateSite(app: App, actor: Actor, input: z.output<typeof updateSiteInput>): SiteView {
-  app.ledger.append(
+export async function updateSite(app: App, actor: Actor, input: z.output<typeof updateSiteInput>): Promise<SiteView> {
+  await app.ledger.appendAsync(
     (db) => {
       const current = findSite(db, input.code);
       if (!current) throw new AppError('NOT_FOUND', { what: 'site', id: input.code });
