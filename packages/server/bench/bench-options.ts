@@ -14,8 +14,12 @@ export interface BenchOptions {
   keep: boolean;
   /** Where temporary ledgers go (default: the OS temp directory). */
   workDir: string | undefined;
-  /** Write V8 CPU profiles of the verify children here. */
+  /** Write V8 CPU profiles of the verify children (http: of the server, per case) here. */
   cpuProfileDir: string | undefined;
+  /** http: seconds of load per case (after a warm-up). */
+  seconds: number;
+  /** http: concurrent connections. */
+  connections: number;
   /** crash: how many times the server is killed. */
   kills: number;
   /** crash: the seed of the kill schedule (default: a fresh one, printed). */
@@ -29,6 +33,8 @@ scenarios:
   ledger            append, verify and proof figures, each next to its baseline
   crash             a server appending over HTTP, killed with SIGKILL again and again:
                     lost writes, restart times, the head after restart, verify
+  http              requests/s through the real server (health, head, a signed-in read and write)
+                    next to a bare Fastify route and one-row SQLite commits
 
 options:
   --entries N       entries in the large ledger (default 1,000,000)
@@ -38,7 +44,9 @@ options:
   --json FILE       also write the figures as JSON
   --keep            keep the temporary ledgers and print where they are
   --dir DIR         put the temporary ledgers under DIR (default: the OS temp directory)
-  --cpu-prof DIR    write CPU profiles of the verify child processes to DIR
+  --cpu-prof DIR    write CPU profiles of the verify child processes (http: of the server, per case) to DIR
+  --seconds N       http: seconds of load per case (default 5; --quick 2), after a warm-up
+  --connections N   http: concurrent connections (default 10)
   --kills N         crash: SIGKILLs (default 50; --quick 5)
   --seed N          crash: replay the kill schedule of an earlier run
   --help            this text`;
@@ -56,6 +64,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       keep: { type: 'boolean', default: false },
       dir: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
       kills: { type: 'string' },
       seed: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -72,6 +82,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     keep: values.keep ?? false,
     workDir: values.dir,
     cpuProfileDir: values['cpu-prof'],
+    seconds: positiveInteger('--seconds', values.seconds, quick ? 2 : 5),
+    connections: positiveInteger('--connections', values.connections, 10),
     kills: positiveInteger('--kills', values.kills, quick ? 5 : 50),
     seed: values.seed === undefined ? undefined : positiveInteger('--seed', values.seed, 1),
     help: values.help ?? false,

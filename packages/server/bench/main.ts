@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { type BenchOptions, parseBenchOptions, USAGE, UsageError } from './bench-options';
 import { runCrashScenario } from './crash/crash-scenario';
+import { runHttpScenario } from './http/http-scenario';
 import { runLedgerScenario, type ScenarioIo, type ScenarioOutput } from './ledger/ledger-scenario';
 import { describeMachine, renderMachine } from './report/machine';
 import { renderSection } from './report/print-table';
@@ -14,6 +15,7 @@ type Scenario = (options: BenchOptions, io: ScenarioIo) => Promise<ScenarioOutpu
 const SCENARIOS: Record<string, Scenario> = {
   ledger: runLedgerScenario,
   crash: runCrashScenario,
+  http: runHttpScenario,
 };
 
 async function main(argv: string[]): Promise<number> {
