@@ -42,15 +42,21 @@ export const ledgerCheckpoints = sqliteTable('ledger_checkpoints', {
   createdAt: text('created_at').notNull(),
 });
 
-/** Idempotency keys of append requests: a retried request returns its first result. */
-export const ledgerIdempotency = sqliteTable('ledger_idempotency', {
-  key: text('key').primaryKey(),
-  fingerprint: blob('fingerprint', { mode: 'buffer' }).notNull(),
-  firstSeq: integer('first_seq').notNull(),
-  count: integer('count').notNull(),
-  result: text('result').notNull(),
-  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-});
+/** Idempotency keys of append requests, per caller: a retried request returns its first result. */
+export const ledgerIdempotency = sqliteTable(
+  'ledger_idempotency',
+  {
+    /** Who asked (the calling principal): keys of different callers never collide. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    fingerprint: blob('fingerprint', { mode: 'buffer' }).notNull(),
+    firstSeq: integer('first_seq').notNull(),
+    count: integer('count').notNull(),
+    result: text('result').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
 
 // ── Sites, users and access ──────────────────────────────────────────────
 // Derived from ledger entries (site.*, user.*, token.*) in the same

@@ -106,9 +106,15 @@ describe('group commit', () => {
   test('in one group, a repeated idempotency key is replayed and a conflicting one refused', async ({ opened }) => {
     const { ledger } = opened;
     const settled = await Promise.allSettled([
-      ledger.appendAsync([sampleEntry(0)], { idempotencyKey: 'k1', onAppended: () => ({ lot: 'A' }) }),
-      ledger.appendAsync([sampleEntry(0)], { idempotencyKey: 'k1', onAppended: () => ({ lot: 'B' }) }),
-      ledger.appendAsync([sampleEntry(1)], { idempotencyKey: 'k1' }),
+      ledger.appendAsync([sampleEntry(0)], {
+        idempotency: { scope: 'user:a', key: 'k1' },
+        onAppended: () => ({ lot: 'A' }),
+      }),
+      ledger.appendAsync([sampleEntry(0)], {
+        idempotency: { scope: 'user:a', key: 'k1' },
+        onAppended: () => ({ lot: 'B' }),
+      }),
+      ledger.appendAsync([sampleEntry(1)], { idempotency: { scope: 'user:a', key: 'k1' } }),
     ]);
     const first = value(settled[0]) as AppendResult<{ lot: string }>;
     const again = value(settled[1]) as AppendResult<{ lot: string }>;

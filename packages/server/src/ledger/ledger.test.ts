@@ -185,8 +185,14 @@ describe('atomicity', () => {
 describe('idempotency', () => {
   test('the same key and content return the first result and write nothing', ({ opened }) => {
     const { ledger } = opened;
-    const first = ledger.append([sampleEntry(0)], { idempotencyKey: 'k1', onAppended: () => ({ lot: 'A' }) });
-    const again = ledger.append([sampleEntry(0)], { idempotencyKey: 'k1', onAppended: () => ({ lot: 'B' }) });
+    const first = ledger.append([sampleEntry(0)], {
+      idempotency: { scope: 'user:a', key: 'k1' },
+      onAppended: () => ({ lot: 'A' }),
+    });
+    const again = ledger.append([sampleEntry(0)], {
+      idempotency: { scope: 'user:a', key: 'k1' },
+      onAppended: () => ({ lot: 'B' }),
+    });
     expect(again.replayed).toBe(true);
     expect(again.result).toEqual({ lot: 'A' });
     expect(again.entries).toEqual(first.entries);
@@ -195,23 +201,34 @@ describe('idempotency', () => {
 
   test('the same key with different content fails with IDEMPOTENCY_CONFLICT and writes nothing', ({ opened }) => {
     const { ledger } = opened;
-    ledger.append([sampleEntry(0)], { idempotencyKey: 'k1' });
-    const err = appError(() => ledger.append([sampleEntry(1)], { idempotencyKey: 'k1' }));
+    ledger.append([sampleEntry(0)], { idempotency: { scope: 'user:a', key: 'k1' } });
+    const err = appError(() => ledger.append([sampleEntry(1)], { idempotency: { scope: 'user:a', key: 'k1' } }));
     expect(err.code).toBe('IDEMPOTENCY_CONFLICT');
     expect(ledger.size).toBe(1);
+  });
+
+  test('keys are per caller: the same key from two callers is two requests', ({ opened }) => {
+    const { ledger } = opened;
+    const a = ledger.append([sampleEntry(0)], { idempotency: { scope: 'token:scale-1', key: 'ticket-42' } });
+    const b = ledger.append([sampleEntry(1)], { idempotency: { scope: 'token:scale-2', key: 'ticket-42' } });
+    expect([a.replayed, b.replayed]).toEqual([false, false]);
+    expect(ledger.size).toBe(2);
+    const retry = ledger.append([sampleEntry(1)], { idempotency: { scope: 'token:scale-2', key: 'ticket-42' } });
+    expect(retry.replayed).toBe(true);
+    expect(ledger.size).toBe(2);
   });
 
   test('a failed append does not use up its key', ({ opened }) => {
     const { ledger } = opened;
     expect(() =>
       ledger.append([sampleEntry(0)], {
-        idempotencyKey: 'k1',
+        idempotency: { scope: 'user:a', key: 'k1' },
         onAppended: () => {
           throw new Error('no');
         },
       }),
     ).toThrow('no');
-    expect(ledger.append([sampleEntry(0)], { idempotencyKey: 'k1' }).replayed).toBe(false);
+    expect(ledger.append([sampleEntry(0)], { idempotency: { scope: 'user:a', key: 'k1' } }).replayed).toBe(false);
   });
 });
 

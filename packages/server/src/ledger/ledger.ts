@@ -96,7 +96,7 @@ export class Ledger {
     headCheckpoint: Database.Statement<[], CheckpointRow>;
     checkpointBySize: Database.Statement<[number], CheckpointRow>;
     insertCheckpoint: Database.Statement;
-    idempotency: Database.Statement<[string], IdempotencyRow>;
+    idempotency: Database.Statement<[string, string], IdempotencyRow>;
     insertIdempotency: Database.Statement;
   };
 
@@ -141,12 +141,12 @@ export class Ledger {
         'INSERT OR IGNORE INTO ledger_checkpoints (tree_size, root_hash, note, created_at) VALUES (?, ?, ?, ?)',
       ),
       idempotency: s
-        .prepare<[string], IdempotencyRow>(
-          'SELECT fingerprint, first_seq, count, result FROM ledger_idempotency WHERE key = ?',
+        .prepare<[string, string], IdempotencyRow>(
+          'SELECT fingerprint, first_seq, count, result FROM ledger_idempotency WHERE scope = ? AND key = ?',
         )
         .raw(),
       insertIdempotency: s.prepare(
-        'INSERT INTO ledger_idempotency (key, fingerprint, first_seq, count, result) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO ledger_idempotency (scope, key, fingerprint, first_seq, count, result) VALUES (?, ?, ?, ?, ?, ?)',
       ),
     };
     this.memberTransaction = s.transaction((m: GroupMember) =>
@@ -275,10 +275,12 @@ export class Ledger {
   }
 
   private fingerprint<R extends JsonValue>(source: EntrySource, options: AppendOptions<R>): Buffer | null {
-    if (options.idempotencyKey === undefined) return null;
-    if (options.idempotencyKey.length === 0 || options.idempotencyKey.length > 200) {
+    const idem = options.idempotency;
+    if (idem === undefined) return null;
+    if (idem.key.length === 0 || idem.key.length > 200) {
       throw new AppError('VALIDATION_FAILED', { fields: 'idempotencyKey (1–200 characters)' });
     }
+    if (idem.scope.length === 0) throw new Error('an idempotency key needs the scope of who asked');
     const request = options.request ?? (typeof source === 'function' ? undefined : (source as unknown as JsonValue));
     if (request === undefined) throw new Error('an idempotent append built by a function needs options.request');
     return Buffer.from(sha256(canonicalBytes(request)));
@@ -289,11 +291,12 @@ export class Ledger {
     options: AppendOptions<R>,
     fingerprint: Buffer | null,
   ): { entries: AppendedEntry[]; result: R; replayed: boolean } {
-    if (options.idempotencyKey !== undefined && fingerprint) {
-      const seen = this.stmts.idempotency.get(options.idempotencyKey);
+    const idem = options.idempotency;
+    if (idem !== undefined && fingerprint) {
+      const seen = this.stmts.idempotency.get(idem.scope, idem.key);
       if (seen) {
         if (!bytesEqual(seen[0], fingerprint)) {
-          throw new AppError('IDEMPOTENCY_CONFLICT', { key: options.idempotencyKey });
+          throw new AppError('IDEMPOTENCY_CONFLICT', { key: idem.key });
         }
         return {
           entries: this.readRange(seen[1], seen[1] + seen[2]),
@@ -316,10 +319,11 @@ export class Ledger {
       appended.push(this.writeEntry(input, recordedAt, i));
     });
     const result = (options.onAppended ? options.onAppended(appended, this.db) : null) as R;
-    if (options.idempotencyKey !== undefined && fingerprint) {
+    if (idem !== undefined && fingerprint) {
       const first = appended[0] as AppendedEntry;
       this.stmts.insertIdempotency.run(
-        options.idempotencyKey,
+        idem.scope,
+        idem.key,
         fingerprint,
         first.seq,
         appended.length,

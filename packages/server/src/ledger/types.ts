@@ -28,9 +28,11 @@ export interface AppendOptions<R extends JsonValue> {
   /**
    * Makes a retry safe: the same key with the same request returns the first
    * result and writes nothing; the same key with another request fails with
-   * IDEMPOTENCY_CONFLICT. Callers scope keys (e.g. by user) themselves.
+   * IDEMPOTENCY_CONFLICT. Keys are scoped by who asked (`scope`: the calling
+   * principal, e.g. `token:<id>`), so that two devices that happen to pick
+   * the same key never collide.
    */
-  idempotencyKey?: string;
+  idempotency?: { scope: string; key: string };
   /** What "the same request" means; defaults to the entries given. Required when entries are built by a function. */
   request?: JsonValue;
   /**
