@@ -22,6 +22,7 @@ import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/serv
 import {
   type AnyProcedure,
   type AnyRouter,
+  defaultTransformer,
   getErrorShape,
   getHTTPStatusCode,
   getProcedureAtPath,
@@ -120,23 +121,17 @@ async function answerSingleCall<TRouter extends AnyRouter>(
 ): Promise<FastifyReply> {
   const config = trpc.router._def._config;
   const getRawInput = async (): Promise<unknown> => call.input;
-  let signal: AbortSignal | undefined;
-  const info: TRPCRequestInfo = {
-    accept: null,
-    type: call.type,
-    isBatchCall: false,
-    calls: [{ path: call.path, getRawInput, result: () => call.input, procedure: call.procedure, batchIndex: 0 }],
-    connectionParams: null,
-    get signal() {
-      signal ??= abortedOnClose(req, reply);
-      return signal;
-    },
-    url: null,
-  };
   let ctx: unknown;
   let response: TRPCResponse;
   try {
-    ctx = await trpc.createContext?.({ req, res: reply, info });
+    // `info` is built only if createContext reads it (ours does not).
+    ctx = await trpc.createContext?.({
+      req,
+      res: reply,
+      get info() {
+        return requestInfo(call, getRawInput, req, reply);
+      },
+    });
     const data: unknown = await call.procedure({
       path: call.path,
       getRawInput,
@@ -163,8 +158,29 @@ async function answerSingleCall<TRouter extends AnyRouter>(
       .header('vary', 'trpc-accept, accept')
       .header('content-type', 'application/json')
       // As bytes: Fastify would add "; charset=utf-8" to a string, and tRPC sends none.
-      .send(Buffer.from(JSON.stringify(transformTRPCResponse(config, response))))
+      .send(Buffer.from(JSON.stringify(serialised(config, response))))
   );
+}
+
+function requestInfo(
+  call: SingleCall,
+  getRawInput: () => Promise<unknown>,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): TRPCRequestInfo {
+  let signal: AbortSignal | undefined;
+  return {
+    accept: null,
+    type: call.type,
+    isBatchCall: false,
+    calls: [{ path: call.path, getRawInput, result: () => call.input, procedure: call.procedure, batchIndex: 0 }],
+    connectionParams: null,
+    get signal() {
+      signal ??= abortedOnClose(req, reply);
+      return signal;
+    },
+    url: null,
+  };
 }
 
 /** Aborted when the client goes away before the answer is written, as tRPC's adapter does. */
@@ -175,6 +191,11 @@ function abortedOnClose(req: FastifyRequest, reply: FastifyReply): AbortSignal {
   });
   req.raw.once('aborted', () => ac.abort());
   return ac.signal;
+}
+
+/** transformTRPCResponse, which only copies the response when there is no transformer (as here). */
+function serialised(config: AnyRouter['_def']['_config'], response: TRPCResponse): unknown {
+  return config.transformer === defaultTransformer ? response : transformTRPCResponse(config, response);
 }
 
 function isDataStream(v: unknown): boolean {

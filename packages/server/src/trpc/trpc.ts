@@ -45,7 +45,8 @@ const enforceAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }
   } catch (e) {
     throw e instanceof AppError ? toTrpcError(e) : e;
   }
-  const result = await next({ ctx: { auth } });
+  // A public procedure needs no `auth` in its context: one object copy less per call.
+  const result = auth ? await next({ ctx: { auth } }) : await next();
   if (!result.ok && result.error.cause instanceof AppError && result.error.code === 'INTERNAL_SERVER_ERROR') {
     throw toTrpcError(result.error.cause);
   }
