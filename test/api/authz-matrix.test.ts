@@ -2,12 +2,12 @@
 // every role × own site / another site, and anonymous. The expected outcome
 // comes from the permission table in @alutrace/shared; a procedure without
 // an access rule, or without a sample input here, fails this test.
+
+import { appRouter } from '@alutrace/server';
+import type { Access } from '@alutrace/server/testing';
+import { createToken, systemActor } from '@alutrace/server/testing';
 import { PERMISSIONS, ROLES, type Role, reachOf } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../packages/server/src/auth/principal';
-import { createToken } from '../../packages/server/src/domain/tokens/create-token';
-import { appRouter } from '../../packages/server/src/routers';
-import type { Access } from '../../packages/server/src/trpc/access';
 import type { Client } from './http-client';
 import { buildWorld, type World } from './world';
 

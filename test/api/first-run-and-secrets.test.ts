@@ -3,9 +3,9 @@
 // hashes), the ledger entries, the captured logs and the API responses.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startTestServer, type TestServer } from '@alutrace/server/testing';
 import type { UserView } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server';
 import { Client, data, type HttpResult } from './http-client';
 
 let server: TestServer;
@@ -113,8 +113,7 @@ describe('the first-run administrator', () => {
   });
 
   it('is not created again on the next start', async () => {
-    const { createApp } = await import('../../packages/server/src/app/create-app');
-    const { createLogger } = await import('../../packages/server/src/logger');
+    const { createApp, createLogger } = await import('@alutrace/server');
     const announced: string[] = [];
     // A second app on the same data directory, as after a restart.
     const again = await createApp(server.app.config, createLogger('silent'), { announce: (t) => announced.push(t) });

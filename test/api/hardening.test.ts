@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { runCli } from '@alutrace/server';
 import type { SiteView, UserView } from '@alutrace/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../packages/server/src/cli/main';
 import { Client, data, errorCode, type HttpResult } from './http-client';
 import { buildWorld, PASSWORD, type World } from './world';
 

@@ -1,3 +1,4 @@
+import { startTestServer, type TestServer } from '@alutrace/server/testing';
 import {
   type ConsistencyProofView,
   type EntriesPage,
@@ -12,7 +13,6 @@ import {
   verifyInclusion,
 } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server';
 import { Client, data } from './http-client';
 
 let server: TestServer;

@@ -1,9 +1,7 @@
 // A running server with sites and one user per role, for the access tests.
+
+import { createSite, createUser, startTestServer, systemActor, type TestServer } from '@alutrace/server/testing';
 import type { Role } from '@alutrace/shared';
-import { systemActor } from '../../packages/server/src/auth/principal';
-import { createSite } from '../../packages/server/src/domain/sites/create-site';
-import { createUser } from '../../packages/server/src/domain/users/create-user';
-import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server';
 import { Client } from './http-client';
 
 export const PASSWORD = 'correct horse battery staple';

@@ -3,8 +3,8 @@
 // transactions, one every PAUSE_MS (default 1; 0: as fast as it can), until
 // it is killed, and prints "ready" once it has begun.
 // Its entries are built here: the fixtures module needs Vitest to load.
-import { openLedger } from '../../packages/server/src/ledger/open-ledger';
-import type { NewEntry } from '../../packages/server/src/ledger/types';
+import { openLedger } from '@alutrace/server';
+import type { NewEntry } from '@alutrace/server/testing';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: append-forever.ts DATA_DIR [PAUSE_MS]');

@@ -2,11 +2,10 @@
 // test, a small ledger, and checks of what a backup or restore wrote.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { databasePath, openDatabase, openLedger } from '@alutrace/server';
+import type { BackupManifest } from '@alutrace/server/testing';
+import { makeTempDir, sampleEntry } from '@alutrace/server/testing';
 import { expect } from 'vitest';
-import { openDatabase } from '../../packages/server/src/db/open-database';
-import type { BackupManifest } from '../../packages/server/src/ledger/backup/backup-manifest';
-import { databasePath, openLedger } from '../../packages/server/src/ledger/open-ledger';
-import { makeTempDir, sampleEntry } from '../../packages/server/src/testing/fixtures';
 import { cli } from '../cli/run-cli';
 
 const cleanups: (() => void | Promise<void>)[] = [];

@@ -5,11 +5,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { databasePath, openDatabase } from '@alutrace/server';
+import { flipCanonicalByte, startTestServer } from '@alutrace/server/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../packages/server/src/db/open-database';
-import { databasePath } from '../../packages/server/src/ledger/open-ledger';
-import { flipCanonicalByte } from '../../packages/server/src/testing/tamper';
-import { startTestServer } from '../../packages/server/src/testing/test-server';
 import { cli } from '../cli/run-cli';
 import {
   entryCount,

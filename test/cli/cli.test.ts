@@ -2,11 +2,10 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { databasePath, openDatabase, openLedger } from '@alutrace/server';
+import { flipCanonicalByte, makeTempDir, sampleEntry } from '@alutrace/server/testing';
 import { parseVerifierKey, readCheckpointNote } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath, openDatabase, openLedger } from '../../packages/server/src/index';
-import { makeTempDir, sampleEntry } from '../../packages/server/src/testing/fixtures';
-import { flipCanonicalByte } from '../../packages/server/src/testing/tamper';
 import { cli } from './run-cli';
 
 const root = join(import.meta.dirname, '..', '..');

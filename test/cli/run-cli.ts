@@ -1,6 +1,6 @@
 // Runs the CLI in-process and captures what it prints.
 import { Readable } from 'node:stream';
-import { runCli } from '../../packages/server/src/cli/main';
+import { runCli } from '@alutrace/server';
 
 export interface CliRun {
   code: number;

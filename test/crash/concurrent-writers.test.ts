@@ -1,8 +1,8 @@
 // The CLI and the server appending to one data directory at once: HTTP
 // writers through a server process and `alutrace site add` processes beside it.
+
+import { describeExpected, runConcurrentWriters } from '@alutrace/server/testing';
 import { describe, expect, it } from 'vitest';
-import { runConcurrentWriters } from '../../packages/server/src/testing/crash/concurrent-writers';
-import { describeExpected } from '../../packages/server/src/testing/crash/ledger-writes';
 
 // About 15 s alone; each CLI process takes seconds more when `pnpm test` shares the two cores.
 const TIMEOUT_MS = 120_000;

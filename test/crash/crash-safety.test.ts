@@ -1,13 +1,16 @@
 // A real server appending over HTTP is killed with SIGKILL at random moments
 // and started again on the same data directory. `pnpm bench crash` runs the
 // same loop with 50 kills. Replay a failure with ALUTRACE_CRASH_SEED=<seed>.
-import { describe, expect, it } from 'vitest';
-import { type CrashLoopReport, crashSeed, runCrashLoop } from '../../packages/server/src/testing/crash/crash-loop';
+
 import {
+  type CrashLoopReport,
+  crashSeed,
   createSiteOverHttp,
   createUserOverHttp,
   describeExpected,
-} from '../../packages/server/src/testing/crash/ledger-writes';
+  runCrashLoop,
+} from '@alutrace/server/testing';
+import { describe, expect, it } from 'vitest';
 
 const seed = crashSeed();
 // About 20 s alone; each restart takes seconds more when `pnpm test` shares the two cores.

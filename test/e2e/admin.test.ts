@@ -2,10 +2,11 @@
 // sign-in and forced password change, setting up a site and an operator
 // (whose generated password is shown once), the operator's narrower view,
 // user management, and API tokens shown once and revoked.
+
+import { sampleEntry } from '@alutrace/server/testing';
 import type { MeView } from '@alutrace/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { sampleEntry } from '../../packages/server/src/testing/fixtures';
 import { saveScreenshot } from './browser';
 import { addSite, addUser, PHONE, signInThroughForm, test, textOf } from './fixtures';
 

@@ -2,13 +2,11 @@
 // test, pages in a browser far from China, users and sites created directly
 // through the domain functions (no UI, no password hashing for sessions),
 // and cleanup of all of it after each test.
+
+import { createSite, createUser, startTestServer, systemActor, type TestServer } from '@alutrace/server/testing';
 import type { Role, SiteKind } from '@alutrace/shared';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { test as base } from 'vitest';
-import { systemActor } from '../../packages/server/src/auth/principal';
-import { createSite } from '../../packages/server/src/domain/sites/create-site';
-import { createUser } from '../../packages/server/src/domain/users/create-user';
-import { startTestServer, type TestServer } from '../../packages/server/src/testing/test-server';
 import { collectPageErrors, launchChromium } from './browser';
 
 export const PASSWORD = 'correct horse battery staple';

@@ -2,10 +2,10 @@
 // sees of the signed head, of the entries they may read, of a full
 // verification (passing and failing), and of the language switch.
 // Screenshots land in test-results/.
+
+import type { TestServer } from '@alutrace/server/testing';
+import { flipCanonicalByte, sampleEntry } from '@alutrace/server/testing';
 import { describe, expect } from 'vitest';
-import { sampleEntry } from '../../packages/server/src/testing/fixtures';
-import { flipCanonicalByte } from '../../packages/server/src/testing/tamper';
-import type { TestServer } from '../../packages/server/src/testing/test-server';
 import { saveScreenshot } from './browser';
 import { addSite, addUser, type E2e, PASSWORD, PHONE, signInThroughForm, test, textOf } from './fixtures';
 

@@ -2,10 +2,10 @@
 // callers of every kind (nobody, a signed-in operator and administrator,
 // an operator's API token), and one `exchange` that sends a request and
 // checks everything the server promises about any answer.
+
+import { createToken, systemActor } from '@alutrace/server/testing';
 import type { Role } from '@alutrace/shared';
 import { expect } from 'vitest';
-import { systemActor } from '../../packages/server/src/auth/principal';
-import { createToken } from '../../packages/server/src/domain/tokens/create-token';
 import { buildWorld, PASSWORD, type World } from '../api/world';
 import type { KnownValues } from './hostile-values';
 import { describeExchange, type Probe, type ProbeResult, responseProblems, send } from './http-probe';

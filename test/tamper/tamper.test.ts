@@ -5,19 +5,20 @@
 // ledger must always verify.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databasePath, openDatabase, openLedger } from '../../packages/server/src/index';
-import { makeTempDir, sampleEntry } from '../../packages/server/src/testing/fixtures';
+import { databasePath, openDatabase, openLedger } from '@alutrace/server';
 import {
   deleteCheckpointsAbove,
   deleteEntry,
   flipCanonicalByte,
   forgeCheckpointSignature,
   insertForgedEntry,
+  makeTempDir,
+  sampleEntry,
   setColumn,
   swapEntries,
   truncateTail,
-} from '../../packages/server/src/testing/tamper';
+} from '@alutrace/server/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli';
 
 const ENTRIES = 40;
