@@ -60,7 +60,7 @@ const INSERT_ENTRY = `INSERT INTO ledger_entries
 
 export class Ledger {
   readonly db: AppDb;
-  readonly signer: NoteSigner;
+  private readonly signer: NoteSigner;
   readonly origin: string;
   readonly tree: TreeStore;
   private readonly sqlite: Database.Database;
