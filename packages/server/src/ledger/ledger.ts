@@ -1,32 +1,31 @@
 // The ledger: append-only entries in a hash chain and a Merkle tree, with
 // signed checkpoints. This module knows nothing of scrap; domain code calls
-// `append` and updates its own tables through the `onAppended` hook.
+// `append` (or `appendAsync`, with group commit) and updates its own tables
+// through the `onAppended` hook. Here: the write path and the in-memory tip.
+// Reading entries back is entry-reader.ts; idempotency records are
+// idempotency-store.ts; when to sign is checkpoint-schedule.ts.
 import {
   bytesEqual,
   bytesToHex,
-  CanonicalJsonError,
-  canonicalBytes,
-  canonicalize,
-  decodeEntry,
-  ENTRY_VERSION,
   Frontier,
   GENESIS_PREV,
   hashLeaf,
   type JsonValue,
-  type LedgerEntry,
   type NoteSigner,
   readCheckpointNote,
   signCheckpoint,
 } from '@alutrace/shared';
-import { sha256 } from '@noble/hashes/sha2.js';
 import type Database from 'better-sqlite3';
 import type { AppDb } from '../db/open-database';
 import { AppError } from '../errors';
-import { newEntryId } from './entry-id';
+import { buildEntry } from './build-entry';
+import { CheckpointSchedule } from './checkpoint-schedule';
+import { EntryReader } from './entry-reader';
 import { GroupQueue, type Outcome } from './group-queue';
+import { IdempotencyStore, requestFingerprint } from './idempotency-store';
 import { TreeStore } from './tree-store';
 import type { AppendedEntry, AppendOptions, AppendResult, CheckpointView, EntrySource, NewEntry } from './types';
-import { MAX_ENTRIES_PER_APPEND, MAX_ENTRY_BYTES, validateNewEntry } from './validate-new-entry';
+import { MAX_ENTRIES_PER_APPEND, validateNewEntry } from './validate-new-entry';
 
 export interface LedgerOptions {
   db: AppDb;
@@ -42,9 +41,7 @@ export interface LedgerOptions {
   onCheckpointError?: (error: unknown) => void;
 }
 
-type EntryRow = [seq: number, canonical: Buffer, leafHash: Buffer];
 type CheckpointRow = [treeSize: number, rootHash: Buffer, note: string, createdAt: string];
-type IdempotencyRow = [fingerprint: Buffer, firstSeq: number, count: number, result: string];
 type Appended = { entries: AppendedEntry[]; result: JsonValue; replayed: boolean };
 
 /** An append waiting for its group's transaction (see appendAsync). */
@@ -65,8 +62,9 @@ export class Ledger {
   readonly tree: TreeStore;
   private readonly sqlite: Database.Database;
   private readonly now: () => Date;
-  private readonly intervalMs: number;
-  private readonly onCheckpointError: (error: unknown) => void;
+  private readonly schedule: CheckpointSchedule;
+  private readonly reader: EntryReader;
+  private readonly idempotency: IdempotencyStore;
 
   // The tip of the tree and the head checkpoint, kept in memory so that
   // appending and reading the head cost no reads. Another connection (the
@@ -82,22 +80,15 @@ export class Ledger {
   private readonly memberTransaction: (member: GroupMember) => Appended;
   /** Group commits so far: transactions, and the appends they carried. */
   readonly groupStats = { transactions: 0, appends: 0 };
-  private lastSignedAt = 0;
-  private pendingTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   private readonly stmts: {
     dataVersion: Database.Statement<[], number>;
     insertEntry: Database.Statement;
     lastEntry: Database.Statement<[], [number, Buffer]>;
-    entryBySeq: Database.Statement<[number], EntryRow>;
-    entryById: Database.Statement<[string], EntryRow>;
-    entryRange: Database.Statement<[number, number], EntryRow>;
     headCheckpoint: Database.Statement<[], CheckpointRow>;
     checkpointBySize: Database.Statement<[number], CheckpointRow>;
     insertCheckpoint: Database.Statement;
-    idempotency: Database.Statement<[string, string], IdempotencyRow>;
-    insertIdempotency: Database.Statement;
   };
 
   constructor(options: LedgerOptions) {
@@ -106,26 +97,20 @@ export class Ledger {
     this.signer = options.signer;
     this.origin = options.origin;
     this.now = options.now ?? (() => new Date());
-    this.intervalMs = options.checkpointIntervalMs ?? 1000;
-    this.onCheckpointError = options.onCheckpointError ?? ((e) => console.error(e));
+    this.schedule = new CheckpointSchedule(
+      options.checkpointIntervalMs ?? 1000,
+      () => this.signCheckpoint(),
+      options.onCheckpointError ?? ((e) => console.error(e)),
+    );
     this.tree = new TreeStore(this.sqlite);
+    this.reader = new EntryReader(this.sqlite);
+    this.idempotency = new IdempotencyStore(this.sqlite);
     const s = this.sqlite;
     this.stmts = {
       dataVersion: s.prepare<[], number>('PRAGMA data_version').pluck(),
       insertEntry: s.prepare(INSERT_ENTRY),
       lastEntry: s
         .prepare<[], [number, Buffer]>('SELECT seq, leaf_hash FROM ledger_entries ORDER BY seq DESC LIMIT 1')
-        .raw(),
-      entryBySeq: s
-        .prepare<[number], EntryRow>('SELECT seq, canonical, leaf_hash FROM ledger_entries WHERE seq = ?')
-        .raw(),
-      entryById: s
-        .prepare<[string], EntryRow>('SELECT seq, canonical, leaf_hash FROM ledger_entries WHERE id = ?')
-        .raw(),
-      entryRange: s
-        .prepare<[number, number], EntryRow>(
-          'SELECT seq, canonical, leaf_hash FROM ledger_entries WHERE seq >= ? AND seq < ? ORDER BY seq',
-        )
         .raw(),
       headCheckpoint: s
         .prepare<[], CheckpointRow>(
@@ -139,14 +124,6 @@ export class Ledger {
         .raw(),
       insertCheckpoint: s.prepare(
         'INSERT OR IGNORE INTO ledger_checkpoints (tree_size, root_hash, note, created_at) VALUES (?, ?, ?, ?)',
-      ),
-      idempotency: s
-        .prepare<[string, string], IdempotencyRow>(
-          'SELECT fingerprint, first_seq, count, result FROM ledger_idempotency WHERE scope = ? AND key = ?',
-        )
-        .raw(),
-      insertIdempotency: s.prepare(
-        'INSERT INTO ledger_idempotency (scope, key, fingerprint, first_seq, count, result) VALUES (?, ?, ?, ?, ?, ?)',
       ),
     };
     this.memberTransaction = s.transaction((m: GroupMember) =>
@@ -179,8 +156,8 @@ export class Ledger {
   append<R extends JsonValue = null>(source: EntrySource, options: AppendOptions<R> = {}): AppendResult<R> {
     if (this.closed) throw new Error('the ledger is closed');
     if (this.inAppend) throw new Error('append was called from inside an append hook');
-    const fingerprint = this.fingerprint(source, options);
-    const saved = { frontier: this.frontier.clone(), lastLeaf: this.lastLeaf };
+    const fingerprint = requestFingerprint(source, options);
+    const saved = this.saveTip();
     this.inAppend = true;
     let outcome: { entries: AppendedEntry[]; result: R; replayed: boolean };
     try {
@@ -191,7 +168,7 @@ export class Ledger {
     } finally {
       this.inAppend = false;
     }
-    const checkpoint = outcome.replayed || outcome.entries.length === 0 ? null : this.afterCommit();
+    const checkpoint = outcome.replayed || outcome.entries.length === 0 ? null : this.schedule.afterCommit();
     return { ...outcome, checkpoint };
   }
 
@@ -212,7 +189,7 @@ export class Ledger {
     try {
       if (this.closed) throw new Error('the ledger is closed');
       if (this.inAppend) throw new Error('append was called from inside an append hook');
-      const fingerprint = this.fingerprint(source, options);
+      const fingerprint = requestFingerprint(source, options);
       return this.group.submit({ source, options, fingerprint }) as Promise<AppendResult<R>>;
     } catch (e) {
       return Promise.reject(e);
@@ -239,7 +216,7 @@ export class Ledger {
     let checkpoint: CheckpointView | null = null;
     if (outcomes.some(wrote)) {
       try {
-        checkpoint = this.afterCommit();
+        checkpoint = this.schedule.afterCommit();
       } catch (error) {
         // As with append: committed, but the caller hears that signing failed.
         return outcomes.map((o) => (o.ok ? { ok: false, error } : o));
@@ -274,18 +251,6 @@ export class Ledger {
     this.knownDataVersion = -1;
   }
 
-  private fingerprint<R extends JsonValue>(source: EntrySource, options: AppendOptions<R>): Buffer | null {
-    const idem = options.idempotency;
-    if (idem === undefined) return null;
-    if (idem.key.length === 0 || idem.key.length > 200) {
-      throw new AppError('VALIDATION_FAILED', { fields: 'idempotencyKey (1–200 characters)' });
-    }
-    if (idem.scope.length === 0) throw new Error('an idempotency key needs the scope of who asked');
-    const request = options.request ?? (typeof source === 'function' ? undefined : (source as unknown as JsonValue));
-    if (request === undefined) throw new Error('an idempotent append built by a function needs options.request');
-    return Buffer.from(sha256(canonicalBytes(request)));
-  }
-
   private appendInTransaction<R extends JsonValue>(
     source: EntrySource,
     options: AppendOptions<R>,
@@ -293,14 +258,14 @@ export class Ledger {
   ): { entries: AppendedEntry[]; result: R; replayed: boolean } {
     const idem = options.idempotency;
     if (idem !== undefined && fingerprint) {
-      const seen = this.stmts.idempotency.get(idem.scope, idem.key);
+      const seen = this.idempotency.find(idem.scope, idem.key);
       if (seen) {
-        if (!bytesEqual(seen[0], fingerprint)) {
+        if (!bytesEqual(seen.fingerprint, fingerprint)) {
           throw new AppError('IDEMPOTENCY_CONFLICT', { key: idem.key });
         }
         return {
-          entries: this.readRange(seen[1], seen[1] + seen[2]),
-          result: JSON.parse(seen[3]) as R,
+          entries: this.readRange(seen.firstSeq, seen.firstSeq + seen.count),
+          result: seen.result as R,
           replayed: true,
         };
       }
@@ -321,46 +286,15 @@ export class Ledger {
     const result = (options.onAppended ? options.onAppended(appended, this.db) : null) as R;
     if (idem !== undefined && fingerprint) {
       const first = appended[0] as AppendedEntry;
-      this.stmts.insertIdempotency.run(
-        idem.scope,
-        idem.key,
-        fingerprint,
-        first.seq,
-        appended.length,
-        canonicalize(result ?? null),
-      );
+      this.idempotency.record(idem.scope, idem.key, fingerprint, first.seq, appended.length, result);
     }
     return { entries: appended, result, replayed: false };
   }
 
   private writeEntry(input: NewEntry, recordedAt: string, i: number): AppendedEntry {
     const seq = this.frontier.size;
-    const entry: LedgerEntry = {
-      v: ENTRY_VERSION,
-      seq,
-      id: newEntryId(),
-      kind: input.kind,
-      site: input.site,
-      actor: input.actor,
-      occurredAt: input.occurredAt ?? recordedAt,
-      recordedAt,
-      prev: this.lastLeaf ? bytesToHex(this.lastLeaf) : GENESIS_PREV,
-      body: input.body,
-    };
-    let bytes: Uint8Array;
-    try {
-      bytes = canonicalBytes(entry);
-    } catch (e) {
-      if (e instanceof CanonicalJsonError) {
-        throw new AppError('INVALID_ENTRY', { detail: `entry ${i}: ${e.message.replace(/^\$/, 'entry')}` });
-      }
-      throw e;
-    }
-    if (bytes.length > MAX_ENTRY_BYTES) {
-      throw new AppError('INVALID_ENTRY', {
-        detail: `entry ${i} is ${bytes.length} bytes; the limit is ${MAX_ENTRY_BYTES}`,
-      });
-    }
+    const prev = this.lastLeaf ? bytesToHex(this.lastLeaf) : GENESIS_PREV;
+    const { entry, bytes } = buildEntry(input, { seq, prev, recordedAt }, i);
     const leaf = hashLeaf(bytes);
     const completed = this.frontier.push(leaf);
     const nodes = completed.length === 0 ? null : Buffer.concat(completed.map((n) => n.hash));
@@ -409,24 +343,6 @@ export class Ledger {
 
   // ── checkpoints ──────────────────────────────────────────────────────────
 
-  private afterCommit(): CheckpointView | null {
-    const now = Date.now();
-    const due = this.lastSignedAt + this.intervalMs;
-    if (this.intervalMs === 0 || now >= due) return this.signCheckpoint();
-    if (!this.pendingTimer) {
-      this.pendingTimer = setTimeout(() => {
-        this.pendingTimer = null;
-        try {
-          this.signCheckpoint();
-        } catch (e) {
-          this.onCheckpointError(e);
-        }
-      }, due - now);
-      this.pendingTimer.unref();
-    }
-    return null;
-  }
-
   /** Signs a checkpoint of the current tree unless the head already covers it. */
   signCheckpoint(): CheckpointView {
     const size = this.syncTip();
@@ -436,7 +352,7 @@ export class Ledger {
     const note = signCheckpoint({ origin: this.origin, size, root }, this.signer);
     const createdAt = this.now().toISOString();
     this.stmts.insertCheckpoint.run(size, Buffer.from(root), note, createdAt);
-    this.lastSignedAt = Date.now();
+    this.schedule.signed();
     // Read back: another process may have signed this size first (INSERT OR IGNORE).
     this.cachedHead = undefined;
     return this.head() as CheckpointView;
@@ -460,35 +376,25 @@ export class Ledger {
   // ── reads ────────────────────────────────────────────────────────────────
 
   entryBySeq(seq: number): AppendedEntry | null {
-    const row = this.stmts.entryBySeq.get(seq);
-    return row ? appendedFromRow(row) : null;
+    return this.reader.entryBySeq(seq);
   }
 
   entryById(id: string): AppendedEntry | null {
-    const row = this.stmts.entryById.get(id);
-    return row ? appendedFromRow(row) : null;
+    return this.reader.entryById(id);
   }
 
   readRange(from: number, to: number): AppendedEntry[] {
-    return this.stmts.entryRange.all(from, to).map(appendedFromRow);
+    return this.reader.readRange(from, to);
   }
 
   /** Commits appends still waiting for their group, signs any deferred checkpoint and stops the timer; the database stays open. */
   close(): void {
     if (this.closed) return;
     this.group.flush();
-    if (this.pendingTimer) {
-      clearTimeout(this.pendingTimer);
-      this.pendingTimer = null;
-    }
+    this.schedule.stop();
     this.signCheckpoint();
     this.closed = true;
   }
-}
-
-/** An entry as read from its row: seq, canonical bytes, leaf hash. */
-export function appendedFromRow(row: EntryRow): AppendedEntry {
-  return { seq: row[0], leafHash: bytesToHex(row[2]), entry: decodeEntry(row[1]) };
 }
 
 function checkpointView(row: CheckpointRow): CheckpointView {

@@ -18,7 +18,7 @@ import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { App } from '../app/create-app';
 import { ledgerEntries } from '../db/schema';
 import { AppError } from '../errors';
-import { appendedFromRow } from '../ledger/ledger';
+import { appendedFromRow } from '../ledger/entry-reader';
 import type { AppendedEntry } from '../ledger/types';
 import { field } from '../trpc/access';
 import { procedure, publicProcedure, router } from '../trpc/trpc';
