@@ -182,6 +182,43 @@ describe('atomicity', () => {
   });
 });
 
+describe('checkpoints signed while another process appends', () => {
+  test('pair each tree size with its own root, even when the other process commits mid-signature', ({
+    opened,
+    dataDir,
+  }) => {
+    const { ledger } = opened;
+    ledger.append([sampleEntry(0)]);
+    const other = openLedger({ dataDir, checkpointIntervalMs: 0, synchronous: 'NORMAL' });
+    // The other process commits between the moment this one reads its tip and the moment it
+    // reads its head: the worst moment, made certain here by hooking the head read once.
+    const readHead = ledger.head.bind(ledger);
+    let interleaved = false;
+    ledger.head = () => {
+      if (!interleaved) {
+        interleaved = true;
+        other.ledger.append([sampleEntry(1), sampleEntry(2)]);
+      }
+      return readHead();
+    };
+    ledger.append([sampleEntry(3)]);
+    expect(interleaved).toBe(true);
+    other.close();
+    const sql = opened.db.$client;
+    const rows = sql.prepare('SELECT tree_size, root_hash FROM ledger_checkpoints').all() as {
+      tree_size: number;
+      root_hash: Buffer;
+    }[];
+    expect(rows.length).toBeGreaterThan(1);
+    for (const { tree_size, root_hash } of rows) {
+      const leaves = Array.from({ length: tree_size }, (_, s) => hexToBytes(ledger.entryBySeq(s)?.leafHash as string));
+      expect(bytesToHex(root_hash), `the checkpoint of size ${tree_size}`).toBe(
+        bytesToHex(new MemoryTree(leaves).root()),
+      );
+    }
+  });
+});
+
 describe('idempotency', () => {
   test('the same key and content return the first result and write nothing', ({ opened }) => {
     const { ledger } = opened;

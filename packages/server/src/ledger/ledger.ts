@@ -345,10 +345,13 @@ export class Ledger {
 
   /** Signs a checkpoint of the current tree unless the head already covers it. */
   signCheckpoint(): CheckpointView {
+    // Size and root from one look at the tip, before the head is read: reading the head may
+    // refresh the tip when another process has committed since, and the root of that newer
+    // tree must never be signed under the older size.
     const size = this.syncTip();
-    const head = this.head();
-    if (head && head.treeSize === size) return head;
     const root = this.frontier.root();
+    const head = this.head();
+    if (head && head.treeSize >= size) return head;
     const note = signCheckpoint({ origin: this.origin, size, root }, this.signer);
     const createdAt = this.now().toISOString();
     this.stmts.insertCheckpoint.run(size, Buffer.from(root), note, createdAt);
