@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 // Command-line options shared by every scenario.
 import { parseArgs } from 'node:util';
 
@@ -72,16 +73,19 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     },
   });
   const quick = values.quick ?? false;
+  // `pnpm bench` runs in packages/server; paths given on the command line are the caller's.
+  const fromCaller = (path: string | undefined) =>
+    path === undefined ? undefined : resolve(process.env.INIT_CWD ?? process.cwd(), path);
   return {
     scenario: positionals[0],
     entries: positiveInteger('--entries', values.entries, quick ? 20_000 : 1_000_000),
     quick,
     repetitions: positiveInteger('--reps', values.reps, quick ? 1 : 3),
     verifyRepetitions: positiveInteger('--verify-reps', values['verify-reps'], quick ? 1 : 3),
-    jsonFile: values.json,
+    jsonFile: fromCaller(values.json),
     keep: values.keep ?? false,
-    workDir: values.dir,
-    cpuProfileDir: values['cpu-prof'],
+    workDir: fromCaller(values.dir),
+    cpuProfileDir: fromCaller(values['cpu-prof']),
     seconds: positiveInteger('--seconds', values.seconds, quick ? 2 : 5),
     connections: positiveInteger('--connections', values.connections, 10),
     kills: positiveInteger('--kills', values.kills, quick ? 5 : 50),

@@ -2,7 +2,7 @@
 // taken in the same run, prints a table per section and, with --json, writes
 // the same figures to a file. Not part of `pnpm test`: a full run takes
 // minutes and its figures depend on the machine.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { type BenchOptions, parseBenchOptions, USAGE, UsageError } from './bench-options';
 import { runCrashScenario } from './crash/crash-scenario';
 import { runHttpScenario } from './http/http-scenario';
@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
   const scenario = options.scenario === undefined ? undefined : SCENARIOS[options.scenario];
   if (!scenario) {
     console.error(
