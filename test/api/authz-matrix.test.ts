@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 /** An input for each procedure that passes validation, so only access decides 401/403. */
-const samples: Record<string, (role: Role | null, variant: Variant) => unknown> = {
+const samples: Record<string, (role: Role | null, variant: Variant) => unknown | Promise<unknown>> = {
   'auth.login': () => ({ username: 'nobody', password: 'wrong password' }),
   'auth.logout': () => undefined,
   'auth.me': () => undefined,
@@ -55,8 +55,9 @@ const samples: Record<string, (role: Role | null, variant: Variant) => unknown> 
   'users.resetPassword': () => ({ userId: world.target.id, password: 'another long password' }),
   'tokens.list': () => undefined,
   'tokens.create': () => ({ name: `scale ${++counter}`, role: 'official' }),
-  'tokens.revoke': () => ({
-    tokenId: createToken(world.server.app, systemActor('cli'), { name: 'to revoke', role: 'official' }).token.id,
+  'tokens.revoke': async () => ({
+    tokenId: (await createToken(world.server.app, systemActor('cli'), { name: 'to revoke', role: 'official' })).token
+      .id,
   }),
 };
 
@@ -128,7 +129,7 @@ describe('the authorisation matrix', () => {
       observed.set(path, row);
       for (const [role, variant] of cases) {
         const client = role ? world.clientFor(role) : world.anonymous();
-        const res = await call(client, path, proc._def.type, sample(role, variant));
+        const res = await call(client, path, proc._def.type, await sample(role, variant));
         const want = expected(access, role, variant);
         const code = res.body.error?.data.app.code ?? '';
         // Denied by access control, as opposed to refused for another reason (a wrong password is a 401 too).

@@ -35,8 +35,8 @@ export const tokenCommand: Command = {
       if (!parsed.success) {
         throw usageFromIssues(parsed.error.issues);
       }
-      return openApp(args, io, (app) => {
-        const { token, secret } = createToken(app, systemActor('cli'), parsed.data);
+      return openApp(args, io, async (app) => {
+        const { token, secret } = await createToken(app, systemActor('cli'), parsed.data);
         io.out(
           `created API token "${token.name}" (${token.role}${token.site ? ` at ${token.site}` : ''}), id ${token.id}`,
         );
@@ -47,8 +47,8 @@ export const tokenCommand: Command = {
     }
     if (sub === 'revoke') {
       if (!id) throw new UsageError('give the token ID: alutrace token revoke ID');
-      return openApp(args, io, (app) => {
-        const token = revokeToken(app, systemActor('cli'), id);
+      return openApp(args, io, async (app) => {
+        const token = await revokeToken(app, systemActor('cli'), id);
         io.out(`revoked API token "${token.name}" (${token.id})`);
         return EXIT_OK;
       });

@@ -11,15 +11,15 @@ import { findToken, tokenView } from './token-rows';
  * Creates an API token for one role and (for operating roles) one site. The
  * secret is returned once and only its hash is stored.
  */
-export function createToken(
+export async function createToken(
   app: App,
   actor: Actor & { id: string },
   input: z.output<typeof createTokenInput>,
-): { token: TokenView; secret: string } {
+): Promise<{ token: TokenView; secret: string }> {
   const secret = newSecret(TOKEN_PREFIX);
   const id = uuidv7();
   const createdBy = actor.id;
-  app.ledger.append(
+  await app.ledger.appendAsync(
     (db) => {
       const [site = null] = checkRoleSites(db, input.role, input.site ? [input.site] : []);
       return [{ kind: 'token.created', site, actor, body: { tokenId: id, name: input.name, role: input.role, site } }];

@@ -6,8 +6,8 @@ import { AppError } from '../../errors';
 import { findToken, tokenView } from './token-rows';
 
 /** Revokes a token at once; revoking a revoked token changes nothing. */
-export function revokeToken(app: App, actor: Actor, tokenId: string): TokenView {
-  app.ledger.append(
+export async function revokeToken(app: App, actor: Actor, tokenId: string): Promise<TokenView> {
+  await app.ledger.appendAsync(
     (db) => {
       const row = findToken(db, tokenId);
       if (!row) throw new AppError('NOT_FOUND', { what: 'API token', id: tokenId });

@@ -21,7 +21,7 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_UNCHANGED');
   checkNewPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
-  app.ledger.append([{ kind: 'user.password_changed', site: null, actor, body: { userId: user.id } }], {
+  await app.ledger.appendAsync([{ kind: 'user.password_changed', site: null, actor, body: { userId: user.id } }], {
     onAppended: ([e], db) => {
       const at = e?.entry.recordedAt as string;
       db.update(users)

@@ -35,7 +35,7 @@ export async function createUser(
   const passwordHash = await hashPassword(password);
   const id = uuidv7();
   const mustChangePassword = !options.passwordIsFinal;
-  app.ledger.append(
+  await app.ledger.appendAsync(
     (db) => {
       if (findUserByName(db, input.username)) throw new AppError('CONFLICT', { what: 'user', id: input.username });
       const sites = checkRoleSites(db, input.role, input.sites);

@@ -27,7 +27,7 @@ export async function resetPassword(
     throw new AppError('PASSWORD_UNCHANGED');
   }
   const passwordHash = await hashPassword(password);
-  app.ledger.append(
+  await app.ledger.appendAsync(
     (db) => {
       if (!findUser(db, input.userId)) throw new AppError('NOT_FOUND', { what: 'user', id: input.userId });
       return [{ kind: 'user.password_reset', site: null, actor, body: { userId: input.userId } }];

@@ -18,9 +18,9 @@ type Input = z.output<typeof updateUserInput>;
  * transaction; a request that changes nothing writes nothing. A deactivated
  * user's sessions end at once.
  */
-export function updateUser(app: App, actor: Actor, input: Input): UserView {
+export async function updateUser(app: App, actor: Actor, input: Input): Promise<UserView> {
   let deactivated = false;
-  app.ledger.append((db) => plan(db, actor, input), {
+  await app.ledger.appendAsync((db) => plan(db, actor, input), {
     onAppended: (entries, db) => {
       for (const { entry } of entries) apply(db, input.userId, entry.kind, entry.body as JsonObject, entry.recordedAt);
       deactivated = entries.some((e) => e.entry.kind === 'user.deactivated');
