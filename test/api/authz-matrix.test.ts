@@ -42,6 +42,21 @@ const samples: Record<string, (role: Role | null, variant: Variant) => unknown |
   'ledger.consistencyProof': () => ({ from: 1 }),
   'ledger.verify': () => ({}),
   'sites.list': () => undefined,
+  'grades.list': () => ({ includeInactive: true }),
+  'grades.create': () => ({
+    code: `G${++counter}`,
+    nameZh: '测试品级',
+    nameEn: 'Test grade',
+    family: 'mixed',
+    defaultSourceClass: 'post_consumer',
+    yieldMinPct: 70,
+    yieldMaxPct: 90,
+    isri: null,
+  }),
+  'grades.update': () => ({ code: 'MIXED', nameEn: `Mixed aluminium scrap ${++counter}` }),
+  'alloys.list': () => undefined,
+  'alloys.create': () => ({ code: `AL${++counter}`, standard: 'GB/T 1173', nameZh: '测试合金', nameEn: 'Test alloy' }),
+  'alloys.update': () => ({ code: 'ZL102', nameEn: `ZL102 casting alloy ${++counter}` }),
   'sites.create': () => ({ code: `T${++counter}`, kind: 'buyer', nameZh: '买方', nameEn: 'Buyer' }),
   'sites.update': () => ({ code: 'RC02', nameEn: `Tiandong recycler ${++counter}` }),
   'users.list': () => undefined,
@@ -97,7 +112,7 @@ const observed = new Map<string, Outcome[]>();
 
 describe('the authorisation matrix', () => {
   it('covers a known set of procedures, each with an access rule and a sample input', () => {
-    expect(procedures.length).toBeGreaterThanOrEqual(23);
+    expect(procedures.length).toBeGreaterThanOrEqual(29);
     for (const [path, proc] of procedures) {
       expect(proc._def.meta?.access, `${path} has no access rule`).toBeDefined();
       expect(samples[path], `${path} has no sample input in authz-matrix.test.ts`).toBeDefined();

@@ -10,9 +10,15 @@ import { saveScreenshot } from './browser';
 import { addSite, addUser, type E2e, PASSWORD, PHONE, signInThroughForm, test, textOf } from './fixtures';
 
 /**
+ * What a new installation records on first start before anyone acts: the
+ * first-run administrator (seq 0) and the seeded catalogue, 21 grades and 9
+ * alloys (seqs 1–30; packages/server/src/domain/reference/seed-catalogue.ts).
+ */
+const FIRST_RUN_ENTRIES = 31;
+
+/**
  * A server with an official (who may read and verify everything) and `count`
- * sample entries after the two `user.created` entries: the first-run
- * administrator's (seq 0) and the official's (seq 1).
+ * sample entries after the first-run entries and the official's `user.created`.
  */
 async function serverWithEntries(e2e: E2e, count: number): Promise<{ server: TestServer; officialId: string }> {
   const server = await e2e.startServer();
@@ -21,7 +27,11 @@ async function serverWithEntries(e2e: E2e, count: number): Promise<{ server: Tes
   return { server, officialId: official.id };
 }
 
-const FIRST_SAMPLE_SEQ = 2;
+const FIRST_SAMPLE_SEQ = FIRST_RUN_ENTRIES + 1;
+
+/** Seqs from the newest down, as the list shows them (a page holds 25). */
+const newestFirst = (size: number, shown = Math.min(size, 25)): string[] =>
+  Array.from({ length: shown }, (_, i) => String(size - 1 - i));
 
 /** The "HH:MM" of an instant in Asia/Shanghai, as Intl writes it in any locale with a 24-hour clock. */
 function shanghaiHourMinute(iso: string): string {
@@ -53,8 +63,9 @@ describe('the ledger page', () => {
 
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('账本');
     expect(await page.title()).toBe('账本 · 铝溯源');
-    expect(await textOf(page.getByTestId('head-tree-size'))).toBe('5');
-    expect(await textOf(page.getByTestId('head-note'))).toContain(`alutrace.local/ledger\n5\n`);
+    const size = FIRST_SAMPLE_SEQ + 3;
+    expect(await textOf(page.getByTestId('head-tree-size'))).toBe(String(size));
+    expect(await textOf(page.getByTestId('head-note'))).toContain(`alutrace.local/ledger\n${size}\n`);
     expect(await textOf(page.locator('[data-testid="signature-status"][data-valid="true"]'))).toContain('签名有效');
     expect(await textOf(page.locator('time').first())).toContain(shanghaiHourMinute(head?.createdAt ?? ''));
     expect(await textOf(page.getByTestId('ledger-origin'))).toContain('alutrace.local/ledger');
@@ -70,15 +81,11 @@ describe('the ledger page', () => {
     // Newest first, every site's entries, and a row opens onto the whole entry.
     const rows = page.getByTestId('entries-list').locator('li.entry');
     await rows.first().waitFor();
-    expect(await rows.evaluateAll((items) => items.map((li) => li.getAttribute('data-seq')))).toEqual([
-      '4',
-      '3',
-      '2',
-      '1',
-      '0',
-    ]);
+    expect(await rows.evaluateAll((items) => items.map((li) => li.getAttribute('data-seq')))).toEqual(
+      newestFirst(size),
+    );
     expect(await rows.evaluateAll((items) => items.map((li) => li.getAttribute('data-intact')))).toEqual(
-      Array(5).fill('true'),
+      Array(25).fill('true'),
     );
     const firstSample = page.locator(`li.entry[data-seq="${FIRST_SAMPLE_SEQ}"]`);
     await firstSample.locator('summary').click();
@@ -88,7 +95,7 @@ describe('the ledger page', () => {
     await page.getByRole('button', { name: '校验账本' }).click();
     const result = page.locator('[data-testid="verify-result"][data-ok="true"]');
     expect(await textOf(result)).toContain('校验通过');
-    expect(await textOf(page.getByTestId('verify-entries-checked'))).toBe('5');
+    expect(await textOf(page.getByTestId('verify-entries-checked'))).toBe(String(size));
     await saveScreenshot(page, 'ledger-page-zh');
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -115,15 +122,20 @@ describe('the ledger page', () => {
     const seqs = (): Promise<string[]> => rows.evaluateAll((items) => items.map((li) => li.dataset.seq ?? ''));
 
     await rows.first().waitFor();
-    expect(await textOf(page.getByTestId('entries-total'))).toBe('共 32 条，最新的在前');
-    expect(await seqs()).toEqual(Array.from({ length: 25 }, (_, i) => String(31 - i)));
+    const size = FIRST_SAMPLE_SEQ + 30;
+    expect(await textOf(page.getByTestId('entries-total'))).toBe(`共 ${size} 条，最新的在前`);
+    expect(await seqs()).toEqual(newestFirst(size));
 
     await page.getByRole('heading', { level: 2, name: '记录' }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'ledger-page-phone', false);
 
-    await page.getByRole('button', { name: '加载更早的记录' }).click();
+    // A page at a time, until the oldest entry is there.
+    for (let shown = 25; shown < size; shown += 25) {
+      await page.getByRole('button', { name: '加载更早的记录' }).click();
+      await rows.nth(Math.min(shown + 25, size) - 1).waitFor();
+    }
     await page.getByText('已显示全部记录。').waitFor();
-    expect(await seqs()).toEqual(Array.from({ length: 32 }, (_, i) => String(31 - i)));
+    expect(await seqs()).toEqual(newestFirst(size, size));
     expect(errors).toEqual([]);
   });
 
@@ -259,8 +271,8 @@ describe('the ledger page', () => {
     const server = await e2e.startServer();
     const { page, errors } = await e2e.openPage(server, '/ledger', { viewport: PHONE });
 
-    // The only entry is the first-run administrator's account.
-    expect(await textOf(page.getByTestId('head-tree-size'))).toBe('1');
+    // The first-run entries only: the administrator's account and the catalogue.
+    expect(await textOf(page.getByTestId('head-tree-size'))).toBe(String(FIRST_RUN_ENTRIES));
     await page.locator('[data-testid="signature-status"][data-valid="true"]').waitFor();
     expect(await textOf(page.getByTestId('entries-card').getByTestId('sign-in-prompt'))).toContain(
       '登录后可查看账本记录',

@@ -228,6 +228,8 @@ const THINGS: Record<string, { en: string; zh: string }> = {
   session: { en: 'session', zh: '会话' },
   'ledger entry': { en: 'ledger entry', zh: '账本记录' },
   'ledger database': { en: 'ledger database', zh: '账本数据库' },
+  grade: { en: 'grade', zh: '废料品级' },
+  alloy: { en: 'alloy', zh: '合金牌号' },
 };
 
 /** Parameter values that are codes (roles, site kinds, things) read as words in the message's language. */

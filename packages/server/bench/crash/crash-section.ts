@@ -13,7 +13,9 @@ export function crashSection(r: CrashLoopReport, notes: string[]): Section {
   const restarts = r.starts.slice(1).map((s) => s.startMs);
   const clean = r.starts.filter((s) => s.complaints.length === 0).length;
   const covered = r.starts.filter((s) => s.headTreeSize === s.ledgerSize).length;
-  const unexplained = r.ledgerSize - (1 + r.acknowledged + r.cutOffLanded);
+  // What the data directory held before any writer started (the administrator, the seeded catalogue).
+  const bootstrap = r.starts[0]?.ledgerSize ?? 0;
+  const unexplained = r.ledgerSize - (bootstrap + r.acknowledged + r.cutOffLanded);
   const ms = (v: number): string => `${formatCount(v)} ms`;
 
   row('kills (SIGKILL)', formatCount(r.kills));

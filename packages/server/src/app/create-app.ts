@@ -7,6 +7,7 @@ import { LoginThrottle } from '../auth/login-throttle';
 import { SessionStore } from '../auth/session-store';
 import type { Config } from '../config';
 import type { AppDb } from '../db/open-database';
+import { seedCatalogueOnFirstStart } from '../domain/reference/seed-on-first-start';
 import type { Ledger } from '../ledger/ledger';
 import { type OpenedLedger, openLedger } from '../ledger/open-ledger';
 import { verifyLedger } from '../ledger/verify-ledger';
@@ -96,6 +97,7 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     if (options.ensureAdmin !== false) {
       await ensureAdmin(app, options.announce ?? ((text) => process.stdout.write(text)));
     }
+    await seedCatalogueOnFirstStart(app);
     // Start with a head that covers everything, the first administrator included.
     app.ledger.signCheckpoint();
   } catch (e) {

@@ -58,6 +58,36 @@ export const ledgerIdempotency = sqliteTable(
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
 
+// ── Reference data ───────────────────────────────────────────────────────
+// Projections of grade.defined and alloy.defined entries (src/projections/):
+// the last definition of each code. `rebuild` derives them from the log alone.
+
+export const grades = sqliteTable('grades', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  family: text('family', {
+    enum: ['wrought', 'cast', 'turnings', 'fragments', 'ash_dross', 'ubc', 'mixed'],
+  }).notNull(),
+  defaultSourceClass: text('default_source_class', { enum: ['post_consumer', 'pre_consumer'] }).notNull(),
+  yieldMinPct: integer('yield_min_pct').notNull(),
+  yieldMaxPct: integer('yield_max_pct').notNull(),
+  isri: text('isri'),
+  active: integer('active', { mode: 'boolean' }).notNull(),
+  definedSeq: integer('defined_seq').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const alloys = sqliteTable('alloys', {
+  code: text('code').primaryKey(),
+  standard: text('standard').notNull(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull(),
+  definedSeq: integer('defined_seq').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
 // ── Sites, users and access ──────────────────────────────────────────────
 // Derived from ledger entries (site.*, user.*, token.*) in the same
 // transaction that appends them; secrets (password hashes, session and

@@ -39,6 +39,12 @@ export interface LedgerOptions {
   checkpointIntervalMs?: number;
   now?: () => Date;
   onCheckpointError?: (error: unknown) => void;
+  /**
+   * Derives tables from the entries just written, inside the append's
+   * transaction, for every append (the domain's projections; this module
+   * knows nothing of them). Throwing refuses the append.
+   */
+  project?: (entries: readonly AppendedEntry[], db: AppDb) => void;
 }
 
 type CheckpointRow = [treeSize: number, rootHash: Buffer, note: string, createdAt: string];
@@ -62,6 +68,7 @@ export class Ledger {
   readonly tree: TreeStore;
   private readonly sqlite: Database.Database;
   private readonly now: () => Date;
+  private readonly project: (entries: readonly AppendedEntry[], db: AppDb) => void;
   private readonly schedule: CheckpointSchedule;
   private readonly reader: EntryReader;
   private readonly idempotency: IdempotencyStore;
@@ -97,6 +104,7 @@ export class Ledger {
     this.signer = options.signer;
     this.origin = options.origin;
     this.now = options.now ?? (() => new Date());
+    this.project = options.project ?? (() => {});
     this.schedule = new CheckpointSchedule(
       options.checkpointIntervalMs ?? 1000,
       () => this.signCheckpoint(),
@@ -283,6 +291,7 @@ export class Ledger {
       validateNewEntry(input, i);
       appended.push(this.writeEntry(input, recordedAt, i));
     });
+    this.project(appended, this.db);
     const result = (options.onAppended ? options.onAppended(appended, this.db) : null) as R;
     if (idem !== undefined && fingerprint) {
       const first = appended[0] as AppendedEntry;

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { DEFAULT_ORIGIN, formatVerifierKey } from '@alutrace/shared';
 import { type AppDb, openDatabase, type SyncMode } from '../db/open-database';
+import { projectEntries } from '../projections';
 import { Ledger } from './ledger';
 import { loadOrCreateSigningKey } from './signing-key';
 
@@ -46,6 +47,7 @@ export function openLedger(options: OpenLedgerOptions): OpenedLedger {
       ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.onCheckpointError ? { onCheckpointError: options.onCheckpointError } : {}),
+      project: projectEntries,
     });
   } catch (e) {
     db.$client.close();

@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   /** See the list of sites (every signed-in user needs it to pick a site). */
   'sites:read': { operator: 'all', recycler: 'all', official: 'all', admin: 'all' },
   'sites:manage': { admin: 'all' },
+  /** Read the catalogue of grades and alloys (every screen that records material needs it). */
+  'reference:read': { operator: 'all', recycler: 'all', official: 'all', admin: 'all' },
+  /** Create, change and deactivate grades and alloys. */
+  'reference:manage': { admin: 'all' },
   'users:manage': { admin: 'all' },
   'tokens:manage': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;

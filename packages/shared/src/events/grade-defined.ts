@@ -7,33 +7,43 @@ import { catalogCode, GRADE_FAMILIES, SOURCE_CLASSES } from './fields';
 
 export const GRADE_DEFINED = 'grade.defined';
 
-export const gradeDefinedBody = z
-  .object({
-    code: catalogCode,
-    nameZh: textField({ max: 60 }),
-    nameEn: textField({ max: 80 }),
-    family: z.enum(GRADE_FAMILIES),
-    defaultSourceClass: z.enum(SOURCE_CLASSES),
-    /** The expected metal yield, in whole percent: a run outside it is flagged. */
-    yieldMinPct: z.number().int().min(0).max(100),
-    yieldMaxPct: z.number().int().min(0).max(100),
-    /** The nearest ISRI name (Taint/Tabor, Zorba, Talk …), or null. */
-    isri: textField({ max: 40 }).nullable(),
-    active: z.boolean(),
-  })
-  .refine((g) => g.yieldMinPct <= g.yieldMaxPct, {
-    message: 'the yield band runs from its minimum to its maximum',
-    path: ['yieldMaxPct'],
-    params: { zh: '收得率区间的上限不能小于下限' },
-  });
+/** A grade's fields, as an administrator gives them. */
+export const gradeFields = z.object({
+  code: catalogCode,
+  nameZh: textField({ max: 60 }),
+  nameEn: textField({ max: 80 }),
+  family: z.enum(GRADE_FAMILIES),
+  defaultSourceClass: z.enum(SOURCE_CLASSES),
+  /** The expected metal yield, in whole percent: a run outside it is flagged. */
+  yieldMinPct: z.number().int().min(0).max(100),
+  yieldMaxPct: z.number().int().min(0).max(100),
+  /** The nearest ISRI name (Taint/Tabor, Zorba, Talk …), or null. */
+  isri: textField({ max: 40 }).nullable(),
+});
+
+/** The yield band runs upwards; checked wherever both ends are known. */
+export function yieldBandProblem(g: { yieldMinPct?: number | undefined; yieldMaxPct?: number | undefined }) {
+  return g.yieldMinPct !== undefined && g.yieldMaxPct !== undefined && g.yieldMinPct > g.yieldMaxPct;
+}
+
+export const YIELD_BAND_ISSUE = {
+  message: 'the yield band runs from its minimum to its maximum',
+  path: ['yieldMaxPct'],
+  params: { zh: '收得率区间的上限不能小于下限' },
+};
+
+export const gradeDefinedBody = gradeFields
+  .extend({ active: z.boolean() })
+  .refine((g) => !yieldBandProblem(g), YIELD_BAND_ISSUE);
 
 export const ALLOY_DEFINED = 'alloy.defined';
 
-export const alloyDefinedBody = z.object({
+export const alloyFields = z.object({
   code: catalogCode,
   /** The standard it is named in, e.g. GB/T 8733-2016, JIS H 5302, EN 1706. */
   standard: textField({ max: 40 }),
   nameZh: textField({ max: 60 }),
   nameEn: textField({ max: 80 }),
-  active: z.boolean(),
 });
+
+export const alloyDefinedBody = alloyFields.extend({ active: z.boolean() });
