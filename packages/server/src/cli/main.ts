@@ -6,6 +6,7 @@ import { backupCommand } from './commands/backup';
 import { checkpointCommand } from './commands/checkpoint';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
+import { rebuildCommand } from './commands/rebuild';
 import { restoreCommand } from './commands/restore';
 import { serveCommand } from './commands/serve';
 import { siteCommand } from './commands/site';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   verifyExportCommand,
   checkpointCommand,
   keyCommand,
+  rebuildCommand,
   backupCommand,
   restoreCommand,
   userCommand,

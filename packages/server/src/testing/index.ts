@@ -4,6 +4,7 @@
 // goes through the same domain functions the API calls.
 
 export { systemActor } from '../auth/principal';
+export { createGrade } from '../domain/reference/define-catalog';
 export { createSite } from '../domain/sites/create-site';
 export { createToken } from '../domain/tokens/create-token';
 export { createUser } from '../domain/users/create-user';

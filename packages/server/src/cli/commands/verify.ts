@@ -12,15 +12,16 @@ import { databasePath } from '../../ledger/open-ledger';
 import { readHeadNote } from '../../ledger/read-head';
 import { readSigningKey } from '../../ledger/signing-key';
 import { verifyLedger } from '../../ledger/verify-ledger';
+import { checkDerived } from '../../projections/replay';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
-import { printReport } from './print-report';
+import { printDerived, printReport } from './print-report';
 
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check the whole ledger: hashes, chain, Merkle tree, checkpoints, signatures',
   usage: [
-    'alutrace verify [--data-dir DIR] [--json] [--key VERIFIER_KEY] [--trusted-checkpoint FILE]',
+    'alutrace verify [--data-dir DIR] [--json] [--key VERIFIER_KEY] [--trusted-checkpoint FILE] [--derived]',
     '',
     'Recomputes every leaf hash from the stored bytes, checks the prev links, the',
     'sequence, the look-up columns, the stored Merkle nodes, the root of every',
@@ -37,6 +38,9 @@ export const verifyCommand: Command = {
     '                   the ledger extends it (consistency proof) and recompute only',
     '                   the entries added since',
     '  --workers N      threads that verify, this one included (default: $ALUTRACE_VERIFY_WORKERS or the cores, at most 4)',
+    '  --derived        also replay the log into a scratch database and compare every derived',
+    '                   table (the catalogue, …) row by row; reports the first row that differs',
+    '                   (`alutrace rebuild` repairs them). Changes nothing.',
     '',
     'Exit status: 0 intact, 1 altered or inconsistent, 2 usage or I/O error.',
   ].join('\n'),
@@ -46,6 +50,7 @@ export const verifyCommand: Command = {
     key: { type: 'string' },
     'trusted-checkpoint': { type: 'string' },
     workers: { type: 'string' },
+    derived: { type: 'boolean' },
   },
   async run(args, io) {
     const dataDir = dataDirOf(args, io);
@@ -84,9 +89,13 @@ export const verifyCommand: Command = {
         ...(workers !== undefined ? { workers } : {}),
         ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
       });
-      if (flag(args, 'json')) io.out(JSON.stringify(report, null, 2));
-      else printReport(io, 'alutrace verify', report);
-      return report.ok ? EXIT_OK : EXIT_FAILED;
+      const derived = flag(args, 'derived') ? checkDerived(db) : null;
+      if (flag(args, 'json')) io.out(JSON.stringify(derived ? { ...report, derived } : report, null, 2));
+      else {
+        printReport(io, 'alutrace verify', report);
+        if (derived) printDerived(io, derived);
+      }
+      return report.ok && (derived?.ok ?? true) ? EXIT_OK : EXIT_FAILED;
     } finally {
       db.$client.close();
     }
