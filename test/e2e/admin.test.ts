@@ -82,8 +82,17 @@ describe('the admin area', () => {
     await page.getByLabel('中文名称').fill('平果回收站');
     await page.getByLabel('英文名称').fill('Pingguo collection point');
     await page.getByLabel('所在区县').fill('平果市');
+    await page.getByLabel('所在园区').selectOption({ label: '平果工业园区' });
+    await page.getByLabel('备案或许可证编号').fill('桂百再生备 2026-017');
     await page.getByRole('button', { name: '创建站点' }).click();
     expect(await textOf(page.getByTestId('site-created'))).toBe('已创建站点 PG01 平果回收站。');
+    expect(
+      server.app.db.$client.prepare("SELECT district, park, licence FROM sites WHERE code = 'PG01'").get(),
+    ).toEqual({
+      district: '平果市',
+      park: 'pingguo_industrial',
+      licence: '桂百再生备 2026-017',
+    });
     expect(await textOf(page.locator('tr[data-code="PG01"]'))).toContain('回收站点');
     await saveScreenshot(page, 'admin-sites-zh');
 

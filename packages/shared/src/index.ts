@@ -24,4 +24,5 @@ export * from './merkle/hashes';
 export * from './merkle/memory-tree';
 export * from './merkle/tree-math';
 export * from './merkle/verify-proofs';
+export * from './sites/baise';
 export * from './text/text-field';

@@ -99,6 +99,8 @@ export const sites = sqliteTable('sites', {
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   district: text('district'),
+  park: text('park', { enum: ['pingguo_industrial', 'xinshan_aluminium', 'debao_aluminium'] }),
+  licence: text('licence'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

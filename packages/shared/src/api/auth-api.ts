@@ -1,6 +1,7 @@
 // Inputs and outputs of auth.*, users.*, tokens.* and sites.*.
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, ROLES, type Role, SITE_KINDS, type SiteKind, TOKEN_ROLES } from '../auth/roles';
+import { PARKS, type Park } from '../sites/baise';
 import { textField } from '../text/text-field';
 
 export const siteCode = z
@@ -57,12 +58,18 @@ export const createSiteInput = z.object({
   nameZh: textField({ max: 100 }),
   nameEn: textField({ max: 100 }),
   district: textField({ max: 50, min: 0 }).optional(),
+  /** The aluminium park the site is in, if any. */
+  park: z.enum(PARKS).nullable().optional(),
+  /** The filing (备案) or licence number of the site's business. */
+  licence: textField({ max: 50, min: 0 }).optional(),
 });
 export const updateSiteInput = z.object({
   code: siteCode,
   nameZh: textField({ max: 100 }).optional(),
   nameEn: textField({ max: 100 }).optional(),
   district: textField({ max: 50, min: 0 }).nullable().optional(),
+  park: z.enum(PARKS).nullable().optional(),
+  licence: textField({ max: 50, min: 0 }).nullable().optional(),
   active: z.boolean().optional(),
 });
 
@@ -72,6 +79,8 @@ export interface SiteView {
   nameZh: string;
   nameEn: string;
   district: string | null;
+  park: Park | null;
+  licence: string | null;
   active: boolean;
   createdAt: string;
 }

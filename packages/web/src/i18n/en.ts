@@ -231,6 +231,9 @@ export const en: Messages = {
         nameZh: 'Chinese name',
         nameEn: 'English name',
         district: 'District',
+        park: 'Park',
+        parkNone: 'Not in a park',
+        licence: 'Filing or licence number',
       },
       table: {
         title: 'All sites',

@@ -223,6 +223,9 @@ export const zhCN = {
         nameZh: '中文名称',
         nameEn: '英文名称',
         district: '所在区县',
+        park: '所在园区',
+        parkNone: '不在园区内',
+        licence: '备案或许可证编号',
       },
       table: {
         title: '全部站点',

@@ -1,4 +1,4 @@
-import { createSiteInput, SITE_KINDS } from '@alutrace/shared';
+import { BAISE_DISTRICTS, createSiteInput, PARKS, SITE_KINDS } from '@alutrace/shared';
 import { systemActor } from '../../auth/principal';
 import { createSite } from '../../domain/sites/create-site';
 import { listSites } from '../../domain/sites/site-rows';
@@ -10,11 +10,16 @@ export const siteCommand: Command = {
   name: 'site',
   summary: 'add and list sites (for scripted setups)',
   usage: [
-    'alutrace site add --code CODE --kind KIND --name-zh NAME --name-en NAME [--district NAME]',
+    'alutrace site add --code CODE --kind KIND --name-zh NAME --name-en NAME [--district NAME] [--park PARK] [--licence NUMBER]',
     '       alutrace site list',
     '',
     `  --kind KIND      ${SITE_KINDS.join(', ')}`,
     '  --code CODE      capital letters and digits, e.g. PG01',
+    `  --district NAME  e.g. ${BAISE_DISTRICTS.slice(0, 4)
+      .map((d) => d.zh)
+      .join(', ')} …`,
+    `  --park PARK      ${PARKS.join(', ')}`,
+    '  --licence NUMBER the filing (备案) or licence number of the business',
     DATA_DIR_HELP,
   ].join('\n'),
   options: {
@@ -24,6 +29,8 @@ export const siteCommand: Command = {
     'name-zh': { type: 'string' },
     'name-en': { type: 'string' },
     district: { type: 'string' },
+    park: { type: 'string' },
+    licence: { type: 'string' },
   },
   allowPositionals: true,
   async run(args, io) {
@@ -35,6 +42,8 @@ export const siteCommand: Command = {
         nameZh: str(args, 'name-zh'),
         nameEn: str(args, 'name-en'),
         district: str(args, 'district'),
+        park: str(args, 'park'),
+        licence: str(args, 'licence'),
       });
       if (!parsed.success) {
         throw usageFromIssues(parsed.error.issues);

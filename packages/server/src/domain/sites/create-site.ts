@@ -10,7 +10,9 @@ export async function createSite(app: App, actor: Actor, input: z.output<typeof 
     kind: input.kind,
     nameZh: input.nameZh,
     nameEn: input.nameEn,
-    district: input.district ?? null,
+    district: input.district || null,
+    park: input.park ?? null,
+    licence: input.licence || null,
   };
   const { entries } = await app.ledger.appendAsync(
     (db) => {

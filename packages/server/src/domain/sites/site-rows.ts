@@ -13,6 +13,8 @@ export function siteView(row: SiteRow): SiteView {
     nameZh: row.nameZh,
     nameEn: row.nameEn,
     district: row.district,
+    park: row.park,
+    licence: row.licence,
     active: row.active,
     createdAt: row.createdAt,
   };
@@ -33,6 +35,8 @@ const queries = perDatabase((db) => ({
       nameZh: sql.placeholder('nameZh'),
       nameEn: sql.placeholder('nameEn'),
       district: sql.placeholder('district'),
+      park: sql.placeholder('park'),
+      licence: sql.placeholder('licence'),
       active: true,
       createdAt: sql.placeholder('at'),
       updatedAt: sql.placeholder('at'),
@@ -43,7 +47,7 @@ const queries = perDatabase((db) => ({
 /** Adds a new, active site (the derived row of a site.created entry). */
 export function insertActiveSite(
   db: AppDb,
-  site: Pick<SiteRow, 'code' | 'kind' | 'nameZh' | 'nameEn' | 'district'>,
+  site: Pick<SiteRow, 'code' | 'kind' | 'nameZh' | 'nameEn' | 'district' | 'park' | 'licence'>,
   at: string,
 ): void {
   queries(db).insertActive.run({ ...site, at });

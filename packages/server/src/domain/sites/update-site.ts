@@ -6,7 +6,7 @@ import { sites } from '../../db/schema';
 import { AppError } from '../../errors';
 import { findSite, siteView } from './site-rows';
 
-const FIELDS = ['nameZh', 'nameEn', 'district', 'active'] as const;
+const FIELDS = ['nameZh', 'nameEn', 'district', 'park', 'licence', 'active'] as const;
 
 /** Records what changed as one site.updated entry; a request that changes nothing writes nothing. */
 export async function updateSite(app: App, actor: Actor, input: z.output<typeof updateSiteInput>): Promise<SiteView> {

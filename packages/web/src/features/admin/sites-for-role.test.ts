@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { keepSitesFor, sitesForRole } from './sites-for-role';
 
 function site(code: string, kind: SiteKind, active = true): SiteView {
-  return { code, kind, nameZh: code, nameEn: code, district: null, active, createdAt: '2026-11-28T00:00:00.000Z' };
+  return {
+    code,
+    kind,
+    nameZh: code,
+    nameEn: code,
+    district: null,
+    park: null,
+    licence: null,
+    active,
+    createdAt: '2026-11-28T00:00:00.000Z',
+  };
 }
 
 const SITES = [

@@ -9,6 +9,8 @@ function site(code: string): SiteView {
     nameZh: code,
     nameEn: code,
     district: null,
+    park: null,
+    licence: null,
     active: true,
     createdAt: '2026-11-28T00:00:00.000Z',
   };

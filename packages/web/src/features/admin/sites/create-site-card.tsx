@@ -11,8 +11,16 @@ import { useTRPC } from '../../../lib/trpc';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { checkSiteNames, SiteNameFields, type SiteNames } from './site-name-fields';
 
-const FIELDS = ['code', 'kind', 'nameZh', 'nameEn', 'district'] as const;
-const EMPTY = { code: '', kind: 'collection_point' as SiteKind, nameZh: '', nameEn: '', district: '' };
+const FIELDS = ['code', 'kind', 'nameZh', 'nameEn', 'district', 'park', 'licence'] as const;
+const EMPTY: SiteNames & { code: string; kind: SiteKind } = {
+  code: '',
+  kind: 'collection_point',
+  nameZh: '',
+  nameEn: '',
+  district: '',
+  park: '',
+  licence: '',
+};
 
 export function CreateSiteCard(): ReactElement {
   const { t } = useTranslation();
@@ -52,6 +60,8 @@ export function CreateSiteCard(): ReactElement {
       nameZh: values.nameZh.trim(),
       nameEn: values.nameEn.trim(),
       ...(values.district.trim() ? { district: values.district.trim() } : {}),
+      park: values.park || null,
+      ...(values.licence.trim() ? { licence: values.licence.trim() } : {}),
     });
   };
 

@@ -8,16 +8,22 @@ import { ModalDialog } from '../../../components/modal-dialog';
 import { type FieldErrors, mergeFieldErrors } from '../../../lib/form-errors';
 import { useTRPC } from '../../../lib/trpc';
 import { useFormErrors } from '../../../lib/use-form-errors';
-import { checkSiteNames, SiteNameFields } from './site-name-fields';
+import { checkSiteNames, SiteNameFields, type SiteNames } from './site-name-fields';
 
-const FIELDS = ['nameZh', 'nameEn', 'district'] as const;
+const FIELDS = ['nameZh', 'nameEn', 'district', 'park', 'licence'] as const;
 
-/** Names and district; the code and kind never change (entries and users refer to them). */
+/** Names, place and licence; the code and kind never change (entries and users refer to them). */
 export function EditSiteDialog({ site, onClose }: { site: SiteView; onClose: () => void }): ReactElement {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({ nameZh: site.nameZh, nameEn: site.nameEn, district: site.district ?? '' });
+  const [values, setValues] = useState<SiteNames>({
+    nameZh: site.nameZh,
+    nameEn: site.nameEn,
+    district: site.district ?? '',
+    park: site.park ?? '',
+    licence: site.licence ?? '',
+  });
   const [checks, setChecks] = useState<FieldErrors>({});
   const update = useMutation(
     trpc.sites.update.mutationOptions({
@@ -41,6 +47,8 @@ export function EditSiteDialog({ site, onClose }: { site: SiteView; onClose: () 
       nameZh: values.nameZh.trim(),
       nameEn: values.nameEn.trim(),
       district: values.district.trim() || null,
+      park: values.park || null,
+      licence: values.licence.trim() || null,
     });
   };
 

@@ -1,0 +1,2 @@
+ALTER TABLE `sites` ADD `park` text;--> statement-breakpoint
+ALTER TABLE `sites` ADD `licence` text;
