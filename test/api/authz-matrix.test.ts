@@ -1,5 +1,6 @@
 // The authorisation matrix, built from the router itself: every procedure ×
-// every role × own site / another site, and anonymous. The expected outcome
+// every role × own site / another site, anonymous, and API tokens of each
+// token role. The expected outcome
 // is written out by hand in authz-policy.txt — never derived from the
 // permission table the server enforces, which is what is under test. A
 // procedure without an access rule, without a sample input here, or without
@@ -9,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { appRouter } from '@alutrace/server';
 import type { Access } from '@alutrace/server/testing';
 import { createToken, systemActor } from '@alutrace/server/testing';
-import { PERMISSIONS, ROLES, type Role } from '@alutrace/shared';
+import { PERMISSIONS, ROLES, type Role, TOKEN_ROLES } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from './http-client';
+import { Client } from './http-client';
 import { buildWorld, PASSWORD, type World } from './world';
 
 type Variant = 'own' | 'other';
@@ -24,9 +25,27 @@ let counter = 0;
 /** The current password of each role's user, as auth.changePassword's sample changes it. */
 const passwords = new Map<string, string>();
 
+/** An API token per token role, for the same sites as that role's user (operator PG01, recycler RC01). */
+const tokens = new Map<Role, string>();
+
 beforeAll(async () => {
   world = await buildWorld();
+  for (const role of TOKEN_ROLES) {
+    const site = role === 'official' ? undefined : world.ownSite[role];
+    const created = await createToken(world.server.app, systemActor('cli'), {
+      name: `matrix ${role}`,
+      role,
+      ...(site ? { site } : {}),
+    });
+    tokens.set(role, created.secret);
+  }
 });
+
+function tokenClient(role: Role): Client {
+  const client = new Client(world.server.url);
+  client.bearer = tokens.get(role) ?? null;
+  return client;
+}
 afterAll(async () => {
   await world?.stop();
 });
@@ -110,7 +129,12 @@ const DENIALS = ['FORBIDDEN', 'SITE_NOT_ALLOWED', 'USERS_ONLY'];
 // The expected outcomes: one row per procedure, one column per caller (anon, then each role on its
 // own site and on another), `yes` for allowed, 401 or 403 for denied. Changing who may do what means
 // editing this file on purpose.
-const POLICY_COLUMNS = ['procedure', 'anon', ...ROLES.flatMap((r) => [`${r}/own`, `${r}/other`])];
+const POLICY_COLUMNS = [
+  'procedure',
+  'anon',
+  ...ROLES.flatMap((r) => [`${r}/own`, `${r}/other`]),
+  ...TOKEN_ROLES.flatMap((r) => [`token:${r}/own`, `token:${r}/other`]),
+];
 const policyLines = readFileSync(new URL('./authz-policy.txt', import.meta.url), 'utf8')
   .trim()
   .split('\n');
@@ -152,20 +176,22 @@ describe('the authorisation matrix', () => {
     it(`${path}: anonymous, and each role on its own site and another`, async () => {
       const wanted = POLICY.get(path) ?? [];
       const sample = samples[path] as (typeof samples)[string];
-      const cases: [Role | null, Variant][] = [
-        [null, 'own'],
-        ...ROLES.flatMap(
-          (r) =>
-            [
-              [r, 'own'],
-              [r, 'other'],
-            ] as [Role, Variant][],
-        ),
+      // Users through their sessions, then API tokens of each role a token may have (for the same sites).
+      const cases: [Role | null, Variant, 'user' | 'token'][] = [
+        [null, 'own', 'user'],
+        ...ROLES.flatMap((r): [Role, Variant, 'user'][] => [
+          [r, 'own', 'user'],
+          [r, 'other', 'user'],
+        ]),
+        ...TOKEN_ROLES.flatMap((r): [Role, Variant, 'token'][] => [
+          [r, 'own', 'token'],
+          [r, 'other', 'token'],
+        ]),
       ];
       const results: string[] = [];
       const row: Outcome[] = [];
-      for (const [role, variant] of cases) {
-        const client = role ? world.clientFor(role) : world.anonymous();
+      for (const [role, variant, kind] of cases) {
+        const client = role === null ? world.anonymous() : kind === 'user' ? world.clientFor(role) : tokenClient(role);
         const res = await call(client, path, proc._def.type, await sample(role, variant));
         const want = wanted[row.length];
         const code = res.body.error?.data.app.code ?? '';
@@ -174,7 +200,7 @@ describe('the authorisation matrix', () => {
         if (got !== 'allowed') expect(res.status).toBe(got);
         row.push(got);
         results.push(
-          `${role ?? 'anonymous'}/${variant}: want ${want}, got ${got} (${res.status} ${res.body.error?.data.app.code ?? 'ok'})`,
+          `${kind === 'token' ? 'token:' : ''}${role ?? 'anonymous'}/${variant}: want ${want}, got ${got} (${res.status} ${res.body.error?.data.app.code ?? 'ok'})`,
         );
         expect(got, results.join('\n')).toBe(want);
         expect(res.status, `${path} answered 500 for ${role}/${variant}`).toBeLessThan(500);
