@@ -7,9 +7,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databasePath, openDatabase, openLedger } from '@alutrace/server';
 import {
+  breakPrevLink,
   deleteCheckpointsAbove,
   deleteEntry,
   flipCanonicalByte,
+  flipLeafHashBit,
+  flipNodesBit,
   forgeCheckpointSignature,
   insertForgedEntry,
   makeTempDir,
@@ -91,6 +94,23 @@ describe('the tamper suite', () => {
   it('finds a change to only a look-up column', async () => {
     tamper((s) => setColumn(s, 31, 'site', 'XX99'));
     await expectFound({ code: 'INDEX_MISMATCH', seq: 31 });
+  });
+
+  it('finds an edited leaf_hash column', async () => {
+    tamper((s) => flipLeafHashBit(s, 14));
+    await expectFound({ code: 'LEAF_HASH_MISMATCH', seq: 14 });
+  });
+
+  it('finds an edited nodes column (an export recomputes the tree, so only the database check can see it)', async () => {
+    tamper((s) => flipNodesBit(s, 23));
+    const db = await verifyDb();
+    expect(db).toEqual({ exit: 1, failure: { code: 'NODE_HASH_MISMATCH', seq: 23 } });
+    expect(await verifyExport()).toEqual({ exit: 0, failure: null });
+  });
+
+  it('finds a broken prev link even when every hash after it was recomputed', async () => {
+    tamper((s) => breakPrevLink(s, 19));
+    await expectFound({ code: 'CHAIN_BROKEN', seq: 19 });
   });
 
   it('finds a deleted entry', async () => {

@@ -104,7 +104,7 @@ export function insertForgedEntry(
   const template = tail[0] as LedgerEntry;
   const forged: LedgerEntry = { ...template, id: '0192f000-0000-7000-8000-00000000f0f0', body };
   const frontier = position === 0 ? new Frontier() : new TreeStore(sqlite).frontierAt(position);
-  let prev =
+  const prev =
     position === 0
       ? GENESIS_PREV
       : bytesToHex(
@@ -114,12 +114,28 @@ export function insertForgedEntry(
             }
           ).leaf_hash,
         );
+  rewriteTail(sqlite, position, [forged, ...tail], prev, frontier);
+}
+
+/**
+ * Rewrites the entries from `position` on as `entries`, the first linked to
+ * `prev`, recomputing every hash after it: entry bytes, leaf hashes, the
+ * chain and the stored Merkle nodes, as an attacker who knows the format would.
+ */
+function rewriteTail(
+  sqlite: Database.Database,
+  position: number,
+  entries: LedgerEntry[],
+  firstPrev: string,
+  frontier: Frontier,
+): void {
+  let prev = firstPrev;
   const insert = sqlite.prepare(
     'INSERT INTO ledger_entries (seq, id, kind, site, actor_id, occurred_at, recorded_at, canonical, leaf_hash, nodes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM ledger_entries WHERE seq >= ?').run(position);
-    [forged, ...tail].forEach((original, i) => {
+    entries.forEach((original, i) => {
       const entry: LedgerEntry = { ...original, seq: position + i, prev };
       const bytes = canonicalBytes(entry);
       const leaf = hashLeaf(bytes);
@@ -139,4 +155,42 @@ export function insertForgedEntry(
       prev = bytesToHex(leaf);
     });
   })();
+}
+
+/**
+ * Links entry `seq` to a made-up previous leaf and recomputes every hash from
+ * it on, so that leaf hashes, nodes and the rest of the chain are consistent:
+ * only that one link (and the signed checkpoints) betray it.
+ */
+export function breakPrevLink(sqlite: Database.Database, seq: number): void {
+  dropAppendOnlyTriggers(sqlite);
+  const tail = (
+    sqlite.prepare('SELECT canonical FROM ledger_entries WHERE seq >= ? ORDER BY seq').all(seq) as {
+      canonical: Buffer;
+    }[]
+  ).map((r) => decodeEntry(r.canonical));
+  rewriteTail(sqlite, seq, tail, 'f'.repeat(64), new TreeStore(sqlite).frontierAt(seq));
+}
+
+/** Flips one bit of an entry's stored `leaf_hash` column (its bytes untouched). */
+export function flipLeafHashBit(sqlite: Database.Database, seq: number): void {
+  dropAppendOnlyTriggers(sqlite);
+  const { leaf_hash } = sqlite.prepare('SELECT leaf_hash FROM ledger_entries WHERE seq = ?').get(seq) as {
+    leaf_hash: Buffer;
+  };
+  const changed = Buffer.from(leaf_hash);
+  changed[5] = (changed[5] as number) ^ 0x01;
+  sqlite.prepare('UPDATE ledger_entries SET leaf_hash = ? WHERE seq = ?').run(changed, seq);
+}
+
+/** Flips one bit of an entry's stored interior Merkle nodes (`nodes` column; odd seqs have them). */
+export function flipNodesBit(sqlite: Database.Database, seq: number): void {
+  dropAppendOnlyTriggers(sqlite);
+  const { nodes } = sqlite.prepare('SELECT nodes FROM ledger_entries WHERE seq = ?').get(seq) as {
+    nodes: Buffer | null;
+  };
+  if (!nodes) throw new Error(`entry ${seq} stores no Merkle nodes (an odd seq does)`);
+  const changed = Buffer.from(nodes);
+  changed[0] = (changed[0] as number) ^ 0x01;
+  sqlite.prepare('UPDATE ledger_entries SET nodes = ? WHERE seq = ?').run(changed, seq);
 }
