@@ -20,53 +20,49 @@ export function sealedCommitmentOf(salt: string, fields: JsonObject): string {
   return bytesToHex(sha256(canonicalBytes({ salt, ...fields })));
 }
 
-const residentId = z
-  .string()
-  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
-  .superRefine((v, ctx) => {
-    const problem = residentIdProblem(v);
-    if (problem) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          problem === 'check_character'
-            ? 'the check character does not match: a digit was mistyped'
-            : problem === 'birth_date'
-              ? 'digits 7–14 are not a birth date'
-              : 'a resident ID number has 17 digits and a last digit or X',
-        params: {
-          zh:
-            problem === 'check_character'
-              ? '校验码不符，可能输错了某一位'
-              : problem === 'birth_date'
-                ? '第 7–14 位不是有效的出生日期'
-                : '身份证号码为 17 位数字加 1 位数字或 X',
-        },
-      });
-    }
-  });
+/** An identifier typed by a person: spaces dropped, upper-cased, then checked with a message per problem. */
+function checkedIdentifier<P extends string>(
+  problemOf: (text: string) => P | null,
+  messages: Record<P, { en: string; zh: string }>,
+) {
+  return z
+    .string()
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .superRefine((v, ctx) => {
+      const problem = problemOf(v);
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: messages[problem].en, params: { zh: messages[problem].zh } });
+    });
+}
 
-const creditCode = z
-  .string()
-  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
-  .superRefine((v, ctx) => {
-    const problem = creditCodeProblem(v);
-    if (problem) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          problem === 'check_character'
-            ? 'the check character does not match: a character was mistyped'
-            : 'a unified social credit code has 18 characters (digits and capital letters except I, O, Z, S, V)',
-        params: {
-          zh:
-            problem === 'check_character'
-              ? '校验码不符，可能输错了某一位'
-              : '统一社会信用代码为 18 位（数字和除 I、O、Z、S、V 外的大写字母）',
-        },
-      });
-    }
-  });
+const WRONG_LENGTH_ID = {
+  en: 'a resident ID number has 17 digits and a last digit or X',
+  zh: '身份证号码为 17 位数字加 1 位数字或 X',
+};
+
+const residentId = checkedIdentifier(residentIdProblem, {
+  length: WRONG_LENGTH_ID,
+  characters: WRONG_LENGTH_ID,
+  birth_date: { en: 'digits 7–14 are not a birth date', zh: '第 7–14 位不是有效的出生日期' },
+  check_character: {
+    en: 'the check character does not match: a digit was mistyped',
+    zh: '校验码不符，可能输错了某一位',
+  },
+});
+
+const WRONG_FORM_CODE = {
+  en: 'a unified social credit code has 18 characters (digits and capital letters except I, O, Z, S, V)',
+  zh: '统一社会信用代码为 18 位（数字和除 I、O、Z、S、V 外的大写字母）',
+};
+
+const creditCode = checkedIdentifier(creditCodeProblem, {
+  length: WRONG_FORM_CODE,
+  characters: WRONG_FORM_CODE,
+  check_character: {
+    en: 'the check character does not match: a character was mistyped',
+    zh: '校验码不符，可能输错了某一位',
+  },
+});
 
 /** The seller of a collection: an individual or an enterprise, as the recycling regulations require. */
 export const sellerFields = z.discriminatedUnion('kind', [
