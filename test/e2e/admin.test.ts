@@ -71,6 +71,12 @@ describe('the admin area', () => {
     await page.getByRole('button', { name: '修改密码' }).click();
     expect(await textOf(page.getByText('当前密码不正确。'))).toBeTruthy();
     await saveScreenshot(page, 'change-password-zh');
+    // Keeping the password someone else saw is refused, next to the new password.
+    await changePassword(page, server.admin.password, server.admin.password);
+    const unchanged = page.getByText('新密码与当前密码相同，请设置一个不同的密码。');
+    await unchanged.waitFor();
+    expect(await page.getByLabel('新密码', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await saveScreenshot(page, 'change-password-unchanged-zh');
     await changePassword(page, server.admin.password, NEW_PASSWORD);
 
     await page.waitForURL(`${server.url}/admin/users`);
