@@ -35,6 +35,19 @@ const unknownPath = fc
   )
   .filter((p) => encodable(p) && !PATHS.includes(p));
 
+/** A call as tRPC clients send it: a POST with a JSON body, or a GET with `input` in the query. */
+function callProbe(headers: Record<string, string>, post: boolean, url: string, input: unknown): Probe {
+  if (post)
+    return {
+      method: 'POST',
+      url,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: toJsonText(input),
+    };
+  const sep = url.includes('?') ? '&' : '?';
+  return { method: 'GET', url: `${url}${sep}input=${encodeURIComponent(toJsonText(input))}`, headers };
+}
+
 describe('requests for no procedure', () => {
   it('an unknown procedure is a 404 in the one error shape, whoever asks and however', async () => {
     await fc.assert(
@@ -45,19 +58,7 @@ describe('requests for no procedure', () => {
         hostileValue,
         async (who, post, path, input) => {
           const caller = fw.caller(who);
-          const url = `/trpc/${encodeURIComponent(path)}`;
-          const probe: Probe = post
-            ? {
-                method: 'POST',
-                url,
-                headers: { ...caller.headers(), 'content-type': 'application/json' },
-                body: toJsonText(input),
-              }
-            : {
-                method: 'GET',
-                url: `${url}?input=${encodeURIComponent(toJsonText(input))}`,
-                headers: caller.headers(),
-              };
+          const probe = callProbe(caller.headers(), post, `/trpc/${encodeURIComponent(path)}`, input);
           const res = await fw.exchange(probe);
           expect(res.status).toBeGreaterThanOrEqual(400);
         },
@@ -81,18 +82,7 @@ describe('requests for no procedure', () => {
         async (who, post, paths, input, batch) => {
           const caller = fw.caller(who);
           const url = `/trpc/${paths.map(encodeURIComponent).join(',')}?batch=${batch}`;
-          const probe: Probe = post
-            ? {
-                method: 'POST',
-                url,
-                headers: { ...caller.headers(), 'content-type': 'application/json' },
-                body: toJsonText(input),
-              }
-            : {
-                method: 'GET',
-                url: `${url}&input=${encodeURIComponent(toJsonText(input))}`,
-                headers: caller.headers(),
-              };
+          const probe = callProbe(caller.headers(), post, url, input);
           await fw.exchange(probe);
         },
       ),
