@@ -304,7 +304,7 @@ describe('administering users', () => {
 
   it('records every change as a ledger entry naming the acting user', async () => {
     const admin = world.clientFor('admin');
-    const page = data(await admin.query<EntriesPage>('ledger.entries', { limit: 200 }));
+    const page = data(await admin.query<EntriesPage>('ledger.entries', { limit: 100 }));
     const kinds = new Set(page.items.map((i) => i.entry.kind));
     for (const k of [
       'site.created',

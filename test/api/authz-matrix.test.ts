@@ -221,7 +221,7 @@ describe('site-limited reading', () => {
   it("an operator's listing holds only their site's entries", async () => {
     const res = await world
       .clientFor('operator')
-      .query<{ items: { entry: { site: string } }[] }>('ledger.entries', { site: 'PG01', limit: 200 });
+      .query<{ items: { entry: { site: string } }[] }>('ledger.entries', { site: 'PG01', limit: 100 });
     expect(res.status).toBe(200);
     expect(res.body.result?.data.items.every((i) => i.entry.site === 'PG01')).toBe(true);
   });

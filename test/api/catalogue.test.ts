@@ -106,7 +106,7 @@ describe('an administrator keeps the catalogue', () => {
     expect(active.map((g) => g.code)).not.toContain('OLDSTOCK');
     const all = data(await admin.query<GradeView[]>('grades.list', { includeInactive: true }));
     expect(all.find((g) => g.code === 'OLDSTOCK')?.active).toBe(false);
-    const history = data(await admin.query<EntriesPage>('ledger.entries', { kind: 'grade.defined', limit: 200 }));
+    const history = data(await admin.query<EntriesPage>('ledger.entries', { kind: 'grade.defined', limit: 100 }));
     const changes = history.items.filter((i) => i.entry.body.code === 'OLDSTOCK').map((i) => i.entry.body.active);
     expect(changes.sort()).toEqual([false, true]);
   });

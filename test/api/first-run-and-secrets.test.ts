@@ -73,7 +73,7 @@ beforeAll(async () => {
   await admin.query('users.list');
   await admin.query('tokens.list');
   await admin.query('auth.sessions');
-  await admin.query('ledger.entries', { limit: 200 });
+  await admin.query('ledger.entries', { limit: 100 });
 });
 
 afterAll(async () => {

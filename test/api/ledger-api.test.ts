@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { startTestServer, type TestServer } from '@alutrace/server/testing';
 import {
   type ConsistencyProofView,
   type EntriesPage,
+  type EntryView,
   type HeadView,
   hexToBytes,
   type InclusionProofView,
@@ -33,7 +35,13 @@ beforeAll(async () => {
   size = first + 25;
   for (let i = 0; i < 25; i++) {
     server.app.ledger.append([
-      { kind: 'test.recorded', site: i % 2 ? 'PG01' : 'DB02', actor: { type: 'system', id: 'test' }, body: { n: i } },
+      {
+        kind: 'test.recorded',
+        site: i % 2 ? 'PG01' : 'DB02',
+        actor: { type: 'system', id: 'test' },
+        // Non-ASCII text and keys out of order: canonical bytes differ from a naive JSON.stringify.
+        body: { n: i, label: `废铝 № ${i}`, big: 1e21 },
+      },
     ]);
   }
 });
@@ -78,7 +86,7 @@ describe('the ledger API over HTTP', () => {
   });
 
   it('filters entries by site', async () => {
-    const page = data(await admin.query<EntriesPage>('ledger.entries', { site: 'PG01', limit: 200 }));
+    const page = data(await admin.query<EntriesPage>('ledger.entries', { site: 'PG01', limit: 100 }));
     expect(page.items).toHaveLength(12);
     expect(page.items.every((i) => i.entry.site === 'PG01')).toBe(true);
   });
@@ -105,6 +113,35 @@ describe('the ledger API over HTTP', () => {
     expect(report).toMatchObject({ ok: true, treeSize: size, entriesChecked: size, failure: null });
   });
 
+  it('returns the stored bytes of each entry, which hash to its leaf hash and parse to the entry', async () => {
+    const page = data(
+      await admin.query<EntriesPage>('ledger.entries', { limit: 5, order: 'oldest', cursor: first - 1 }),
+    );
+    const single = await Promise.all(
+      [0, size - 1].map(async (seq) => data(await admin.query<EntryView>('ledger.entry', { seq }))),
+    );
+    const views = [...page.items, ...single];
+    expect(views).toHaveLength(7);
+    const stored = server.app.db.$client.prepare('SELECT canonical FROM ledger_entries WHERE seq = ?');
+    for (const v of views) {
+      expect(v.canonicalBase64).toMatch(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+      const bytes = Buffer.from(v.canonicalBase64, 'base64');
+      // RFC 6962 §2.1: leaf hash = SHA-256(0x00 || entry bytes), computed here without the project's code.
+      const leaf = createHash('sha256')
+        .update(Buffer.from([0x00]))
+        .update(bytes)
+        .digest('hex');
+      expect(leaf).toBe(v.leafHash);
+      expect(JSON.parse(bytes.toString('utf8'))).toEqual(v.entry);
+      expect(bytes.equals((stored.get(v.seq) as { canonical: Buffer }).canonical)).toBe(true);
+    }
+    const own = page.items[0];
+    expect(own?.entry.body).toEqual({ n: 0, label: '废铝 № 0', big: 1e21 });
+    expect(Buffer.from(own?.canonicalBase64 ?? '', 'base64').toString('utf8')).toContain(
+      '"body":{"big":1e+21,"label":"废铝 № 0","n":0}',
+    );
+  });
+
   it('finds an entry by id and answers 404 with a code for an unknown one', async () => {
     const page = data(await admin.query<EntriesPage>('ledger.entries', { limit: 1 }));
     const id = page.items[0]?.entry.id;
@@ -122,7 +159,7 @@ describe('bad input gets a clear error, never a 500', () => {
     const app = r.body.error?.data.app;
     expect(app?.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(app?.fields ?? {}).sort()).toEqual(['limit', 'site']);
-    expect(app?.fieldsZh?.limit?.[0]).toMatch(/不能大于 200/);
+    expect(app?.fieldsZh?.limit?.[0]).toMatch(/不能大于 100/);
     expect(r.body.error?.message).toMatch(/limit/);
   });
 

@@ -1,13 +1,18 @@
 // Reading entries back: by seq, by id, by range, as the ledger stored them.
 import { bytesToHex, decodeEntry } from '@alutrace/shared';
 import type Database from 'better-sqlite3';
-import type { AppendedEntry } from './types';
+import type { AppendedEntry, StoredEntry } from './types';
 
 export type EntryRow = [seq: number, canonical: Buffer, leafHash: Buffer];
 
 /** An entry as read from its row: seq, canonical bytes, leaf hash. */
 export function appendedFromRow(row: EntryRow): AppendedEntry {
   return { seq: row[0], leafHash: bytesToHex(row[2]), entry: decodeEntry(row[1]) };
+}
+
+/** The same, keeping the stored bytes for readers who check the leaf hash themselves. */
+export function storedFromRow(row: EntryRow): StoredEntry {
+  return { ...appendedFromRow(row), canonical: row[1] };
 }
 
 export class EntryReader {
@@ -22,14 +27,14 @@ export class EntryReader {
     this.range = sqlite.prepare<[number, number], EntryRow>(`${columns} WHERE seq >= ? AND seq < ? ORDER BY seq`).raw();
   }
 
-  entryBySeq(seq: number): AppendedEntry | null {
+  entryBySeq(seq: number): StoredEntry | null {
     const row = this.bySeq.get(seq);
-    return row ? appendedFromRow(row) : null;
+    return row ? storedFromRow(row) : null;
   }
 
-  entryById(id: string): AppendedEntry | null {
+  entryById(id: string): StoredEntry | null {
     const row = this.byId.get(id);
-    return row ? appendedFromRow(row) : null;
+    return row ? storedFromRow(row) : null;
   }
 
   /** Entries with from ≤ seq < to, in order. */

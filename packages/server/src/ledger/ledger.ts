@@ -24,7 +24,15 @@ import { EntryReader } from './entry-reader';
 import { GroupQueue, type Outcome } from './group-queue';
 import { IdempotencyStore, requestFingerprint } from './idempotency-store';
 import { TreeStore } from './tree-store';
-import type { AppendedEntry, AppendOptions, AppendResult, CheckpointView, EntrySource, NewEntry } from './types';
+import type {
+  AppendedEntry,
+  AppendOptions,
+  AppendResult,
+  CheckpointView,
+  EntrySource,
+  NewEntry,
+  StoredEntry,
+} from './types';
 import { MAX_ENTRIES_PER_APPEND, validateNewEntry } from './validate-new-entry';
 
 export interface LedgerOptions {
@@ -387,11 +395,11 @@ export class Ledger {
 
   // ── reads ────────────────────────────────────────────────────────────────
 
-  entryBySeq(seq: number): AppendedEntry | null {
+  entryBySeq(seq: number): StoredEntry | null {
     return this.reader.entryBySeq(seq);
   }
 
-  entryById(id: string): AppendedEntry | null {
+  entryById(id: string): StoredEntry | null {
     return this.reader.entryById(id);
   }
 

@@ -17,6 +17,12 @@ export interface AppendedEntry {
   entry: LedgerEntry;
 }
 
+/** An entry read back from its row, with the bytes the leaf hash was computed over. */
+export interface StoredEntry extends AppendedEntry {
+  /** The `canonical` column as stored: the entry's RFC 8785 bytes, never re-encoded. */
+  canonical: Uint8Array;
+}
+
 export interface CheckpointView {
   treeSize: number;
   rootHash: string;

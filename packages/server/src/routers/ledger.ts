@@ -18,8 +18,8 @@ import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { App } from '../app/create-app';
 import { ledgerEntries } from '../db/schema';
 import { AppError } from '../errors';
-import { appendedFromRow } from '../ledger/entry-reader';
-import type { AppendedEntry } from '../ledger/types';
+import { storedFromRow } from '../ledger/entry-reader';
+import type { StoredEntry } from '../ledger/types';
 import { field } from '../trpc/access';
 import { procedure, publicProcedure, router } from '../trpc/trpc';
 
@@ -35,7 +35,12 @@ function checkTreeSize(app: App, size: number): void {
   if (size > signed) throw new AppError('TREE_SIZE_OUT_OF_RANGE', { size: signed, requested: size });
 }
 
-const view = (e: AppendedEntry): EntryView => ({ seq: e.seq, leafHash: e.leafHash, entry: e.entry });
+const view = (e: StoredEntry): EntryView => ({
+  seq: e.seq,
+  leafHash: e.leafHash,
+  entry: e.entry,
+  canonicalBase64: base64Encode(e.canonical),
+});
 
 export const ledgerRouter = router({
   head: publicProcedure.query(({ ctx }): HeadView => headView(ctx.app)),
@@ -72,7 +77,7 @@ export const ledgerRouter = router({
         .limit(input.limit + 1)
         .all();
       const page = rows.slice(0, input.limit);
-      const items = page.map((r) => view(appendedFromRow([r.seq, r.canonical, r.leafHash])));
+      const items = page.map((r) => view(storedFromRow([r.seq, r.canonical, r.leafHash])));
       const last = page[page.length - 1];
       return {
         items,

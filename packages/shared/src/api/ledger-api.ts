@@ -13,7 +13,12 @@ export const entriesInput = z.object({
    * tRPC's infinite queries overwrite a field of that name.
    */
   order: z.enum(['newest', 'oldest']).default('newest'),
-  limit: z.number().int().min(1).max(200).default(50),
+  /**
+   * At most 100: an entry may be up to 64 KiB of canonical bytes and each
+   * item carries them twice (`entry`, and `canonicalBase64` at 4/3 the size),
+   * so a full page stays under about 15 MiB.
+   */
+  limit: z.number().int().min(1).max(100).default(50),
   kind: z
     .string()
     .regex(/^[a-z][a-z0-9_.]*$/, 'an event name like "site.created"')
@@ -47,10 +52,19 @@ export const verifyInput = z
   })
   .default({});
 
+/**
+ * One ledger entry with what a verifier needs to check it without an RFC 8785
+ * implementation of its own:
+ * - decode `canonicalBase64` (standard base64, padded) to bytes: the exact
+ *   RFC 8785 JSON the ledger stored;
+ * - `leafHash` = SHA-256(0x00 || bytes), the RFC 6962 §2.1 leaf hash, in hex;
+ * - the bytes, parsed as UTF-8 JSON, equal `entry`.
+ */
 export interface EntryView {
   seq: number;
   leafHash: string;
   entry: LedgerEntry;
+  canonicalBase64: string;
 }
 
 export interface EntriesPage {

@@ -47,7 +47,7 @@ export class ServerHttp {
     for (;;) {
       const page = await this.query<EntriesPage>('ledger.entries', {
         order: 'oldest',
-        limit: 200,
+        limit: 100,
         ...(cursor === undefined ? {} : { cursor }),
       });
       all.push(...page.items);
