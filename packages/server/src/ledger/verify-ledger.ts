@@ -42,6 +42,8 @@ export interface VerifyLedgerOptions {
   workers?: number;
   /** Leaves per range = 2^chunkLevel (default 16). */
   chunkLevel?: number;
+  /** Told once before the first range and after each range, in order: entries verified of those to verify. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const DEFAULT_CHUNK_LEVEL = 16;
@@ -103,7 +105,13 @@ export async function verifyLedger(sqlite: Database.Database, options: VerifyLed
   const lanes: Lane[] = [inThreadLane(sqlite)];
   if (script) for (let i = 1; i < wanted; i++) lanes.push(workerLane(script, sqlite.name));
   threads = lanes.length;
-  await runLanes(tasks, lanes, (task, result) => coordinator.accept(task, result));
+  const first = start?.size ?? 0;
+  options.onProgress?.(0, end - first);
+  await runLanes(tasks, lanes, (task, result) => {
+    const more = coordinator.accept(task, result);
+    if (more) options.onProgress?.((task.hi ?? end) - first, end - first);
+    return more;
+  });
   const result = coordinator.finish();
 
   if (!result.failure && trusted) {

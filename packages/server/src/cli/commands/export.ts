@@ -6,6 +6,7 @@ import { databasePath } from '../../ledger/open-ledger';
 import { readHeadNote } from '../../ledger/read-head';
 import { readSigningKey } from '../../ledger/signing-key';
 import { type Command, EXIT_OK, str, UsageError } from '../cli-kit';
+import { createProgress, progressCallback } from '../progress';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
 
 export const exportCommand: Command = {
@@ -32,7 +33,13 @@ export const exportCommand: Command = {
       const head = readHeadNote(db.$client);
       const origin = head ? readCheckpointNote(head).origin : signer.name;
       const file = resolve(io.cwd, out);
-      const summary = await exportLedger(db.$client, file, { origin, verifierKey: formatVerifierKey(signer) });
+      const progress = createProgress({ label: 'export', total: 0 });
+      const summary = await exportLedger(
+        db.$client,
+        file,
+        { origin, verifierKey: formatVerifierKey(signer) },
+        progressCallback(progress),
+      ).finally(() => progress.done());
       io.out(`exported ${summary.entries} entries and ${summary.checkpoints} checkpoints to ${file}`);
       io.out(`已导出 ${summary.entries} 条记录和 ${summary.checkpoints} 个检查点到 ${file}`);
       return EXIT_OK;

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { openDatabase } from '../../db/open-database';
 import { AppError } from '../../errors';
 import { databasePath } from '../../ledger/open-ledger';
-import { rebuildDerived } from '../../projections/replay';
+import { type RebuildReport, rebuildDerived } from '../../projections/replay';
 import { type Command, EXIT_OK, flag } from '../cli-kit';
+import { createProgress, progressCallback } from '../progress';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
 
 export const rebuildCommand: Command = {
@@ -27,7 +28,13 @@ export const rebuildCommand: Command = {
     if (!existsSync(file)) throw new AppError('NOT_FOUND', { what: 'ledger database', id: file });
     const db = openDatabase(file);
     try {
-      const report = rebuildDerived(db);
+      const progress = createProgress({ label: 'rebuild', total: 0 });
+      let report: RebuildReport;
+      try {
+        report = rebuildDerived(db, progressCallback(progress));
+      } finally {
+        progress.done();
+      }
       if (flag(args, 'json')) io.out(JSON.stringify(report, null, 2));
       else {
         const tables = report.tables.map((t) => `${t.name} ${t.rows.toLocaleString('en-US')} rows`).join(', ');

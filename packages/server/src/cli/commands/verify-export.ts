@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { normaliseNote } from '@alutrace/shared';
 import { verifyExportFile } from '../../ledger/export/verify-export';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
+import { createProgress, progressCallback } from '../progress';
 import { printReport } from './print-report';
 
 export const verifyExportCommand: Command = {
@@ -41,10 +42,12 @@ export const verifyExportCommand: Command = {
         throw new UsageError(`cannot read ${trustedFile}: ${(e as Error).message}`);
       }
     }
+    const progress = createProgress({ label: 'verify-export', total: 0 });
     const report = await verifyExportFile(file, {
       ...(key !== undefined ? { verifierKey: key } : {}),
       ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
-    });
+      onProgress: progressCallback(progress),
+    }).finally(() => progress.done());
     if (flag(args, 'json')) io.out(JSON.stringify(report, null, 2));
     else {
       printReport(

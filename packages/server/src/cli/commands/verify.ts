@@ -12,8 +12,9 @@ import { databasePath } from '../../ledger/open-ledger';
 import { readHeadNote } from '../../ledger/read-head';
 import { readSigningKey } from '../../ledger/signing-key';
 import { verifyLedger } from '../../ledger/verify-ledger';
-import { checkDerived } from '../../projections/replay';
+import { checkDerived, type DerivedReport } from '../../projections/replay';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
+import { createProgress, progressCallback } from '../progress';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
 import { printDerived, printReport } from './print-report';
 
@@ -83,13 +84,23 @@ export const verifyCommand: Command = {
     try {
       const head = readHeadNote(db.$client);
       const origin = head ? readCheckpointNote(head).origin : (io.env.ALUTRACE_ORIGIN ?? DEFAULT_ORIGIN);
+      const progress = createProgress({ label: 'verify', total: 0 });
       const report = await verifyLedger(db.$client, {
         verifier,
         origin,
         ...(workers !== undefined ? { workers } : {}),
         ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
-      });
-      const derived = flag(args, 'derived') ? checkDerived(db) : null;
+        onProgress: progressCallback(progress),
+      }).finally(() => progress.done());
+      let derived: DerivedReport | null = null;
+      if (flag(args, 'derived')) {
+        const replay = createProgress({ label: 'verify --derived: replay', total: 0 });
+        try {
+          derived = checkDerived(db, progressCallback(replay));
+        } finally {
+          replay.done();
+        }
+      }
       if (flag(args, 'json')) io.out(JSON.stringify(derived ? { ...report, derived } : report, null, 2));
       else {
         printReport(io, 'alutrace verify', report);

@@ -35,6 +35,8 @@ export async function exportLedger(
   sqlite: Database.Database,
   file: string,
   meta: { origin: string; verifierKey: string; now?: Date },
+  /** Told once per page of entries written. */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ExportSummary> {
   const { checkpoints, end } = readLedgerBounds(sqlite);
   // The export is public by design, but like every file alutrace writes it starts private: its owner decides.
@@ -64,6 +66,7 @@ export async function exportLedger(
   let from = 0;
   let entries = 0;
   for (;;) {
+    onProgress?.(entries, end);
     const rows = page.all(from, 4096).filter((r) => r[0] < end);
     for (const r of rows) {
       await write({
@@ -80,7 +83,10 @@ export async function exportLedger(
       } satisfies ExportEntryLine);
       entries++;
     }
-    if (rows.length < 4096) break;
+    if (rows.length < 4096) {
+      onProgress?.(entries, end);
+      break;
+    }
     from = (rows[rows.length - 1] as Row)[0] + 1;
   }
   out.end();

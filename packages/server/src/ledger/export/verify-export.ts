@@ -28,6 +28,8 @@ export interface VerifyExportOptions {
    * betray it removed, is still found out.
    */
   trustedCheckpoint?: string;
+  /** Told every few thousand entries: entries read of the tree size the header claims. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface VerifyExportReport extends VerifyReport {
@@ -110,15 +112,20 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
       return fail(lineNo, `unknown line type "${String(line.type)}"`);
     }
 
+    const claimed = Number.isSafeInteger(header.treeSize) ? header.treeSize : 0;
     async function* rows(): AsyncGenerator<VerifiableRow> {
       let line = pending;
+      let read = 0;
+      options.onProgress?.(0, claimed);
       while (line) {
         yield toRow(line, lineNo);
+        if (++read % 4096 === 0) options.onProgress?.(read, claimed);
         const next = (await nextLine()) as ExportEntryLine | undefined;
         if (next && next.type !== 'entry')
           throw new ExportFormatError(lineNo, 'checkpoint lines must come before entries');
         line = next;
       }
+      options.onProgress?.(read, claimed);
     }
 
     if (options.trustedCheckpoint !== undefined) {
