@@ -29,6 +29,9 @@ export async function buildWorld(options: { now?: () => Date } = {}): Promise<Wo
     ['PG02', 'collection_point', '德保回收站', 'Debao collection point'],
     ['RC01', 'recycler', '平果再生铝', 'Pingguo recycler'],
     ['RC02', 'recycler', '田东再生铝', 'Tiandong recycler'],
+    ['UT01', 'utiliser', '平果铝灰利用', 'Pingguo dross utiliser'],
+    ['UT02', 'utiliser', '德保铝灰处置', 'Debao dross utiliser'],
+    ['BY01', 'buyer', '柳州汽车零部件', 'Liuzhou auto parts'],
   ] as const) {
     await createSite(app, cli, { code, kind, nameZh: zh, nameEn: en });
   }
@@ -44,6 +47,7 @@ export async function buildWorld(options: { now?: () => Date } = {}): Promise<Wo
   const users: World['users'] = {
     operator: await make('op', 'operator', ['PG01']),
     recycler: await make('rc', 'recycler', ['RC01']),
+    utiliser: await make('ut', 'utiliser', ['UT01']),
     official: await make('off', 'official', []),
     admin: await make('adm', 'admin', []),
   };
@@ -58,8 +62,8 @@ export async function buildWorld(options: { now?: () => Date } = {}): Promise<Wo
     server,
     users,
     target,
-    ownSite: { operator: 'PG01', recycler: 'RC01', official: 'PG01', admin: 'PG01' },
-    otherSite: { operator: 'PG02', recycler: 'RC02', official: 'RC02', admin: 'RC02' },
+    ownSite: { operator: 'PG01', recycler: 'RC01', utiliser: 'UT01', official: 'PG01', admin: 'PG01' },
+    otherSite: { operator: 'PG02', recycler: 'RC02', utiliser: 'UT02', official: 'RC02', admin: 'RC02' },
     clientFor,
     anonymous: () => new Client(server.url),
     stop: () => server.stop(),

@@ -48,7 +48,7 @@ describe('alutrace backup and restore', () => {
     const manifest = manifestOf(backupDir);
     expect(manifest).toMatchObject({ treeSize: live.treeSize, rootHash: live.rootHash });
     expect(backup.out).toContain(live.rootHash);
-    expect(readdirSync(backupDir).sort()).toEqual(['alutrace.db', 'backup-manifest.json', 'signing-key']);
+    expect(readdirSync(backupDir).sort()).toEqual(['alutrace.db', 'backup-manifest.json', 'sealed-key', 'signing-key']);
     expectPrivate(backupDir);
 
     const target = join(tempDir('alutrace-restore-'), 'data');
@@ -56,7 +56,7 @@ describe('alutrace backup and restore', () => {
     expect(restore.code, restore.out + restore.err).toBe(0);
     expect(restore.out).toContain(`tree size ${live.treeSize}, root ${live.rootHash}`);
     expect(restore.out).toContain('The verifier key is unchanged');
-    expect(readdirSync(target).sort()).toEqual(['alutrace.db', 'signing-key']);
+    expect(readdirSync(target).sort()).toEqual(['alutrace.db', 'sealed-key', 'signing-key']);
     expectPrivate(target);
     expect(await verified(target)).toMatchObject({ ok: true, treeSize: live.treeSize, rootHash: live.rootHash });
     const key = await cli(['key', '--data-dir', target]);
@@ -70,7 +70,12 @@ describe('alutrace backup and restore', () => {
     const backupDir = join(tempDir('alutrace-backup-out-'), 'backup');
     const r = await cli(['backup', '--data-dir', dataDir, '--out', backupDir]);
     expect(r.code, r.out + r.err).toBe(0);
-    expect(manifestOf(backupDir).files.map((f) => f.name)).toEqual(['alutrace.db', 'sealed-data-key', 'signing-key']);
+    expect(manifestOf(backupDir).files.map((f) => f.name)).toEqual([
+      'alutrace.db',
+      'sealed-data-key',
+      'sealed-key',
+      'signing-key',
+    ]);
     expectPrivate(backupDir);
     const target = join(tempDir('alutrace-restore-'), 'data');
     expect((await cli(['restore', backupDir, '--data-dir', target])).code).toBe(0);

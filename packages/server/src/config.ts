@@ -27,6 +27,12 @@ export interface Config {
   secureCookies: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling, session list). */
   trustProxy: boolean;
+  /** A receipt differing from its dispatch by more than this share (percent) is flagged (DOMAIN.md rule 5). */
+  transitTolerancePct: number;
+  /** A processing run losing more than this share (percent) is flagged (rule 3). */
+  meltLossFlagPct: number;
+  /** Sealed seller data older than this many days is erased by `erase-personal-data` without --before. */
+  sealedRetentionDays: number;
 }
 
 export interface ConfigVariable {
@@ -70,6 +76,21 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     name: 'ALUTRACE_TRUST_PROXY',
     default: 'false',
     description: 'true behind a reverse proxy: client addresses come from X-Forwarded-For (throttling per address).',
+  },
+  {
+    name: 'ALUTRACE_TRANSIT_TOLERANCE_PCT',
+    default: '1',
+    description: 'A receipt that differs from its dispatch by more than this percentage is flagged.',
+  },
+  {
+    name: 'ALUTRACE_MELT_LOSS_FLAG_PCT',
+    default: '20',
+    description: 'A processing run that loses more than this percentage of what went in is flagged.',
+  },
+  {
+    name: 'ALUTRACE_SEALED_RETENTION_DAYS',
+    default: '730',
+    description: 'How long sealed seller data is kept; `alutrace erase-personal-data` erases older records.',
   },
   { name: 'ALUTRACE_BODY_LIMIT', default: '262144', description: 'The largest request body accepted, in bytes.' },
   {
@@ -144,5 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionAbsoluteHours: integer(env, 'ALUTRACE_SESSION_ABSOLUTE_HOURS', 168, 1, 8_760),
     secureCookies: publicUrl.startsWith('https:'),
     trustProxy: boolean(env, 'ALUTRACE_TRUST_PROXY', false),
+    transitTolerancePct: integer(env, 'ALUTRACE_TRANSIT_TOLERANCE_PCT', 1, 0, 100),
+    meltLossFlagPct: integer(env, 'ALUTRACE_MELT_LOSS_FLAG_PCT', 20, 0, 100),
+    sealedRetentionDays: integer(env, 'ALUTRACE_SEALED_RETENTION_DAYS', 730, 1, 36_500),
   };
 }

@@ -190,6 +190,172 @@ export const ERROR_CATALOG = {
     en: 'The procedure {path} declares no access rule and is refused.',
     zh: '接口 {path} 未声明访问规则，已拒绝。',
   },
+  // ── The scrap lifecycle: DOMAIN.md rules 1–7 ──
+  MASS_NOT_POSITIVE: {
+    kind: 'BAD_REQUEST',
+    en: '{field} must be a whole number of grams above 0 (it is {value}). Weigh again or correct the entry.',
+    zh: '{field} 必须是大于 0 的整数克（当前为 {value}）。请重新称重或更正输入。',
+  },
+  MASS_NEGATIVE: {
+    kind: 'BAD_REQUEST',
+    en: '{field} must be a whole number of grams, 0 or more (it is {value}).',
+    zh: '{field} 必须是不小于 0 的整数克（当前为 {value}）。',
+  },
+  LOT_TOO_HEAVY: {
+    kind: 'BAD_REQUEST',
+    en: '{field} is {value} g, over 100 t for a single lot: that is an input error. Check the unit (g, not kg) or split the load.',
+    zh: '{field} 为 {value} 克，单个批次超过 100 吨，应为输入错误。请检查单位（克而非千克）或分批过磅。',
+  },
+  NET_MASS_MISMATCH: {
+    kind: 'BAD_REQUEST',
+    en: 'The net mass {net} g is not gross − tare − deduction = {expected} g. Check the three weights.',
+    zh: '净重 {net} 克不等于毛重 − 皮重 − 扣杂 = {expected} 克。请核对三项重量。',
+  },
+  GRADE_UNKNOWN: {
+    kind: 'BAD_REQUEST',
+    en: 'There is no grade {grade}. Pick one from the catalogue (an administrator adds grades under Admin → Grades).',
+    zh: '不存在废料品级 {grade}。请从品级目录中选择（管理员可在“管理 → 品级”中添加）。',
+  },
+  GRADE_INACTIVE: {
+    kind: 'BAD_REQUEST',
+    en: 'Grade {grade} is deactivated and takes no new material. Pick another grade.',
+    zh: '废料品级 {grade} 已停用，不能再录入。请选择其他品级。',
+  },
+  ALLOY_UNKNOWN: {
+    kind: 'BAD_REQUEST',
+    en: 'There is no alloy {alloy}. Pick one from the catalogue.',
+    zh: '不存在合金牌号 {alloy}。请从目录中选择。',
+  },
+  ALLOY_INACTIVE: {
+    kind: 'BAD_REQUEST',
+    en: 'Alloy {alloy} is deactivated. Pick another alloy.',
+    zh: '合金牌号 {alloy} 已停用。请选择其他牌号。',
+  },
+  SITE_KIND_WRONG: {
+    kind: 'BAD_REQUEST',
+    en: 'Site {site} is a {kind}; this needs a {kinds}.',
+    zh: '站点 {site} 属于{kind}，此操作需要{kinds}。',
+  },
+  SAME_SITE: {
+    kind: 'BAD_REQUEST',
+    en: 'A dispatch goes to another site, not back to {site}.',
+    zh: '发运的目的地须为其他站点，不能是 {site} 本身。',
+  },
+  LOT_UNKNOWN: {
+    kind: 'NOT_FOUND',
+    en: 'There is no lot {lot}. Check the id on the label (e.g. PG01-261128-0007).',
+    zh: '不存在批次 {lot}。请核对标签上的批次号（如 PG01-261128-0007）。',
+  },
+  LOT_LISTED_TWICE: {
+    kind: 'BAD_REQUEST',
+    en: 'Lot {lot} is listed twice. List each lot once.',
+    zh: '批次 {lot} 重复列出，每个批次只能列一次。',
+  },
+  LOT_NOT_HELD: {
+    kind: 'CONFLICT',
+    en: 'Lot {lot} is not held by {site} (it is {state} at {holder}). Only the site that holds a lot can use, send or ship it.',
+    zh: '批次 {lot} 不在 {site}（当前状态：{state}，所在站点：{holder}）。只有持有批次的站点才能使用、发运或出售它。',
+  },
+  LOT_BALANCE_EXCEEDED: {
+    kind: 'CONFLICT',
+    en: 'Lot {lot} has {balance} g left; {requested} g is more than that.',
+    zh: '批次 {lot} 余量为 {balance} 克，{requested} 克超出余量。',
+  },
+  DISPATCH_NOT_WHOLE: {
+    kind: 'BAD_REQUEST',
+    en: 'A dispatch moves whole lots: lot {lot} has {balance} g, not {requested} g. To send part of a lot, split it with a sorting run first.',
+    zh: '发运须整批发出：批次 {lot} 余量为 {balance} 克，而非 {requested} 克。如需拆分，请先记录一次分选作业。',
+  },
+  LOT_ALREADY_SHIPPED: {
+    kind: 'CONFLICT',
+    en: 'Lot {lot} was already shipped (entry {seq}). A lot is shipped once.',
+    zh: '批次 {lot} 已出售发货（账本记录 {seq}），不能重复发货。',
+  },
+  LOT_NOT_SHIPPABLE: {
+    kind: 'BAD_REQUEST',
+    en: 'Lot {lot} is a by-product; by-products go to a route (utilisation), not to a buyer.',
+    zh: '批次 {lot} 为副产物，应记录其利用处置去向，而非出售给采购方。',
+  },
+  SHIPMENT_NOT_WHOLE: {
+    kind: 'BAD_REQUEST',
+    en: 'A shipment ships the whole lot: lot {lot} has {balance} g, not {requested} g.',
+    zh: '出售须整批发货：批次 {lot} 余量为 {balance} 克，而非 {requested} 克。',
+  },
+  LOT_NOT_BYPRODUCT: {
+    kind: 'BAD_REQUEST',
+    en: 'Lot {lot} is not a by-product (dross, slag or dust): only by-products go to a utilisation route.',
+    zh: '批次 {lot} 不是副产物（铝渣、盐渣或除尘灰），只有副产物才能记录利用处置去向。',
+  },
+  DISPATCH_UNKNOWN: {
+    kind: 'NOT_FOUND',
+    en: 'There is no open dispatch {dispatch}. Check the waybill, or scan the lots instead.',
+    zh: '不存在在途发运单 {dispatch}。请核对运单，或扫描批次标签。',
+  },
+  DISPATCH_NOT_FOR_SITE: {
+    kind: 'FORBIDDEN',
+    en: 'Dispatch {dispatch} goes to {to}, not to {site}.',
+    zh: '发运单 {dispatch} 的目的地是 {to}，而非 {site}。',
+  },
+  LOT_NOT_DISPATCHED: {
+    kind: 'CONFLICT',
+    en: 'Lot {lot} is not in dispatch {dispatch}, so it cannot be received with it.',
+    zh: '批次 {lot} 不在发运单 {dispatch} 中，不能随该单收货。',
+  },
+  LOT_ALREADY_RECEIVED: {
+    kind: 'CONFLICT',
+    en: 'Lot {lot} of dispatch {dispatch} was already received (entry {seq}).',
+    zh: '发运单 {dispatch} 中的批次 {lot} 已收货（账本记录 {seq}）。',
+  },
+  RUN_EMPTY: {
+    kind: 'BAD_REQUEST',
+    en: 'A run needs at least one output or by-product lot.',
+    zh: '一次作业至少要有一个产出批次或副产物批次。',
+  },
+  RUN_MASS_EXCEEDED: {
+    kind: 'BAD_REQUEST',
+    en: 'Outputs and by-products ({out} g) exceed inputs consumed plus additions ({in} g). Check the weights: a run cannot make mass.',
+    zh: '产出与副产物合计 {out} 克，超过投入消耗量与添加料之和 {in} 克。请核对重量：作业不能凭空产生质量。',
+  },
+  OUTPUT_KIND_MISSING: {
+    kind: 'BAD_REQUEST',
+    en: 'Output {index}: {detail}',
+    zh: '产出 {index}：{detail}',
+  },
+  CORRECTION_TARGET_INVALID: {
+    kind: 'BAD_REQUEST',
+    en: 'Entry {seq} ({kind}) cannot be corrected: only collections, dispatches, receipts, runs, by-product routes and shipments can.',
+    zh: '账本记录 {seq}（{kind}）不能更正：只能更正回收、发运、收货、作业、副产物去向和出售记录。',
+  },
+  CORRECTION_TARGET_MISMATCH: {
+    kind: 'BAD_REQUEST',
+    en: 'Entry {seq} has leaf hash {actual}, not {given}: the correction must name the exact entry.',
+    zh: '账本记录 {seq} 的叶哈希为 {actual}，而非 {given}：更正必须准确指向该记录。',
+  },
+  ALREADY_CORRECTED: {
+    kind: 'CONFLICT',
+    en: 'Entry {seq} was already corrected by entry {by}.',
+    zh: '账本记录 {seq} 已被记录 {by} 更正。',
+  },
+  CORRECTION_NOT_AUTHOR: {
+    kind: 'FORBIDDEN',
+    en: 'Entry {seq} was recorded by someone else; its author or an administrator corrects it.',
+    zh: '账本记录 {seq} 由他人录入，只能由录入人或管理员更正。',
+  },
+  CORRECTION_CONFLICT: {
+    kind: 'CONFLICT',
+    en: 'Undoing entry {seq} would break later events on its lots: correct entries {later} first (latest first).',
+    zh: '撤销账本记录 {seq} 会破坏其批次的后续记录：请先更正记录 {later}（从最新的开始）。',
+  },
+  REPLACEMENT_KIND_MISMATCH: {
+    kind: 'BAD_REQUEST',
+    en: 'The corrected event must be of the same kind as entry {seq} ({kind}).',
+    zh: '更正后的记录必须与账本记录 {seq} 类型相同（{kind}）。',
+  },
+  SEALED_ERASED: {
+    kind: 'NOT_FOUND',
+    en: 'The sealed details of entry {seq} were erased on {at} ({reason}); the public record remains.',
+    zh: '账本记录 {seq} 的保密信息已于 {at} 删除（{reason}），公开记录仍保留。',
+  },
   CONFLICT: {
     kind: 'CONFLICT',
     en: 'That {what} already exists: {id}.',
@@ -230,6 +396,8 @@ const THINGS: Record<string, { en: string; zh: string }> = {
   'ledger database': { en: 'ledger database', zh: '账本数据库' },
   grade: { en: 'grade', zh: '废料品级' },
   alloy: { en: 'alloy', zh: '合金牌号' },
+  lot: { en: 'lot', zh: '批次' },
+  'sealed record': { en: 'sealed record', zh: '保密信息' },
 };
 
 /** Parameter values that are codes (roles, site kinds, things) read as words in the message's language. */

@@ -1,6 +1,7 @@
 export * from './api/auth-api';
 export * from './api/batching';
 export * from './api/ledger-api';
+export * from './api/lifecycle-api';
 export * from './api/reference-api';
 export * from './auth/roles';
 export * from './bytes';

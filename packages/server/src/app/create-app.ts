@@ -1,5 +1,6 @@
 // The application: the opened ledger and the services procedures use. One
 // instance per server process (and per test).
+
 import { parseVerifierKey, type VerifyReport } from '@alutrace/shared';
 import type { Logger } from 'pino';
 import { sessionCookieName } from '../auth/authenticate';
@@ -7,10 +8,12 @@ import { LoginThrottle } from '../auth/login-throttle';
 import { SessionStore } from '../auth/session-store';
 import type { Config } from '../config';
 import type { AppDb } from '../db/open-database';
+import type { LifecycleRules } from '../domain/lifecycle/context';
 import { seedCatalogueOnFirstStart } from '../domain/reference/seed-on-first-start';
 import type { Ledger } from '../ledger/ledger';
 import { type OpenedLedger, openLedger } from '../ledger/open-ledger';
 import { verifyLedger } from '../ledger/verify-ledger';
+import { SealedVault } from '../sealed/vault';
 import { ensureAdmin } from './ensure-admin';
 
 export interface AuthServices {
@@ -28,6 +31,9 @@ export interface App {
   logger: Logger;
   auth: AuthServices;
   now: () => Date;
+  /** Sealed fields at rest (seller, plates, prices), with the key in the data directory. */
+  vault: SealedVault;
+  rules: LifecycleRules;
   /** Verifies the whole ledger, or from a trusted checkpoint; concurrent full runs share one pass. */
   verify(options?: { trustedCheckpoint?: string }): Promise<VerifyReport>;
   close(): void;
@@ -53,6 +59,7 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
   });
   if (opened.keyCreated) logger.info({ verifierKey: opened.verifierKey }, 'created a new ledger signing key');
   const verifier = parseVerifierKey(opened.verifierKey);
+  const vault = new SealedVault(opened.vaultKeys);
   let running: Promise<VerifyReport> | null = null;
 
   const run = (trustedCheckpoint?: string): Promise<VerifyReport> =>
@@ -70,6 +77,8 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     verifierKey: opened.verifierKey,
     logger,
     now,
+    vault,
+    rules: { transitTolerancePct: config.transitTolerancePct, meltLossFlagPct: config.meltLossFlagPct },
     auth: {
       sessions: new SessionStore(
         opened.db,

@@ -112,7 +112,7 @@ export const users = sqliteTable('users', {
   /** Lower-cased username: names are unique regardless of case. */
   usernameKey: text('username_key').notNull().unique(),
   displayName: text('display_name').notNull(),
-  role: text('role', { enum: ['operator', 'recycler', 'official', 'admin'] }).notNull(),
+  role: text('role', { enum: ['operator', 'recycler', 'utiliser', 'official', 'admin'] }).notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
@@ -159,7 +159,7 @@ export const apiTokens = sqliteTable('api_tokens', {
   id: text('id').primaryKey(),
   tokenHash: blob('token_hash', { mode: 'buffer' }).notNull().unique(),
   name: text('name').notNull(),
-  role: text('role', { enum: ['operator', 'recycler', 'official', 'admin'] }).notNull(),
+  role: text('role', { enum: ['operator', 'recycler', 'utiliser', 'official', 'admin'] }).notNull(),
   siteCode: text('site_code').references(() => sites.code),
   createdBy: text('created_by').notNull(),
   createdAt: text('created_at').notNull(),
@@ -173,4 +173,249 @@ export const loginFailures = sqliteTable('login_failures', {
   count: integer('count').notNull(),
   firstAt: text('first_at').notNull(),
   lastAt: text('last_at').notNull(),
+});
+
+// ── Lots: projections of the lifecycle events (src/projections/) ──────────
+// Everything here is a function of the log: `rebuild` clears and replays it,
+// `verify --derived` compares it with a replay. Masses in integer grams.
+
+/** One row per lot: what it is, where it is, how much of it is left. */
+export const lots = sqliteTable(
+  'lots',
+  {
+    lotId: text('lot_id').primaryKey(),
+    /** scrap (collected, sorted or shredded), product (recycled metal) or byproduct (dross, slag, dust). */
+    kind: text('kind', { enum: ['scrap', 'product', 'byproduct'] }).notNull(),
+    /** The site that created it (the collection point, or the recycler of the run). */
+    originSite: text('origin_site').notNull(),
+    /** The site that holds it now; null while in transit or once gone. */
+    holder: text('holder'),
+    state: text('state', {
+      enum: ['on_hand', 'in_transit', 'consumed', 'shipped', 'utilised', 'disposed', 'voided'],
+    }).notNull(),
+    grade: text('grade'),
+    family: text('family'),
+    /** post_consumer or pre_consumer for a collection; null for processed lots (see the content ppm). */
+    sourceClass: text('source_class'),
+    alloy: text('alloy'),
+    form: text('form'),
+    byproductKind: text('byproduct_kind'),
+    hazardousWasteCode: text('hazardous_waste_code'),
+    /** Net mass at creation. */
+    massG: integer('mass_g').notNull(),
+    balanceG: integer('balance_g').notNull(),
+    /** Recycled content (ISO 22095 mass balance), in parts per million, and its post-consumer part. */
+    recycledPpm: integer('recycled_ppm').notNull(),
+    postConsumerPpm: integer('post_consumer_ppm').notNull(),
+    createdSeq: integer('created_seq').notNull(),
+    /** Hex leaf hash of the creating entry: the label digest is its first 10 base32 characters. */
+    createdLeafHash: text('created_leaf_hash').notNull(),
+    /** The label digest, kept for look-ups by the public passport. */
+    labelDigest: text('label_digest').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** The open dispatch while in transit. */
+    dispatchId: text('dispatch_id'),
+    transitTo: text('transit_to'),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [
+    index('lots_origin').on(t.originSite, t.createdSeq),
+    index('lots_holder').on(t.holder, t.createdSeq),
+    index('lots_transit_to').on(t.transitTo, t.createdSeq),
+    index('lots_state').on(t.state, t.createdSeq),
+    index('lots_grade').on(t.grade, t.createdSeq),
+    index('lots_created').on(t.createdSeq),
+  ],
+);
+
+/** Every event that touched a lot, with the mass it moved. */
+export const lotEvents = sqliteTable(
+  'lot_events',
+  {
+    lotId: text('lot_id').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    /** What the event did to the lot: created, dispatched, received, consumed, shipped, utilised, corrected, restored. */
+    action: text('action').notNull(),
+    site: text('site'),
+    massG: integer('mass_g').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.lotId, t.seq, t.action] }),
+    index('lot_events_seq').on(t.seq),
+    index('lot_events_site').on(t.site, t.lotId),
+  ],
+);
+
+/** Per site and Asia/Shanghai day, the last lot sequence given out. */
+export const lotSequences = sqliteTable(
+  'lot_sequences',
+  {
+    site: text('site').notNull(),
+    day: text('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.site, t.day] })],
+);
+
+/** Processing runs, with their mass balance. */
+export const runs = sqliteTable(
+  'runs',
+  {
+    seq: integer('seq').primaryKey(),
+    runId: text('run_id').notNull().unique(),
+    site: text('site').notNull(),
+    process: text('process').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    inputG: integer('input_g').notNull(),
+    /** Scrap consumed (inputs that are scrap lots). */
+    scrapInputG: integer('scrap_input_g').notNull(),
+    primaryG: integer('primary_g').notNull(),
+    additionsG: integer('additions_g').notNull(),
+    outputG: integer('output_g').notNull(),
+    byproductG: integer('byproduct_g').notNull(),
+    lossG: integer('loss_g').notNull(),
+    voided: integer('voided', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('runs_site').on(t.site, t.seq)],
+);
+
+/**
+ * Trace edges: each input's consumed mass shared among the run's outputs and
+ * by-products in proportion to their masses (largest remainder, exact grams).
+ */
+export const runAllocations = sqliteTable(
+  'run_allocations',
+  {
+    runSeq: integer('run_seq').notNull(),
+    inputLot: text('input_lot').notNull(),
+    outputLot: text('output_lot').notNull(),
+    massG: integer('mass_g').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runSeq, t.inputLot, t.outputLot] }),
+    index('run_allocations_output').on(t.outputLot),
+    index('run_allocations_input').on(t.inputLot),
+  ],
+);
+
+/** Dispatches and what became of each of their lots. */
+export const dispatches = sqliteTable(
+  'dispatches',
+  {
+    dispatchId: text('dispatch_id').primaryKey(),
+    seq: integer('seq').notNull(),
+    fromSite: text('from_site').notNull(),
+    toSite: text('to_site').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    voided: integer('voided', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('dispatches_to').on(t.toSite, t.seq), index('dispatches_from').on(t.fromSite, t.seq)],
+);
+
+export const dispatchLots = sqliteTable(
+  'dispatch_lots',
+  {
+    dispatchId: text('dispatch_id').notNull(),
+    lotId: text('lot_id').notNull(),
+    dispatchedG: integer('dispatched_g').notNull(),
+    receivedG: integer('received_g'),
+    receivedSeq: integer('received_seq'),
+  },
+  (t) => [primaryKey({ columns: [t.dispatchId, t.lotId] }), index('dispatch_lots_lot').on(t.lotId)],
+);
+
+/** Product shipments and by-product routes: where material left the network. */
+export const lotExits = sqliteTable(
+  'lot_exits',
+  {
+    seq: integer('seq').notNull(),
+    lotId: text('lot_id').notNull(),
+    site: text('site').notNull(),
+    /** shipped (to a buyer) or a by-product route. */
+    exit: text('exit').notNull(),
+    buyer: text('buyer'),
+    chain: text('chain'),
+    massG: integer('mass_g').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seq, t.lotId] }), index('lot_exits_lot').on(t.lotId)],
+);
+
+/** Entries declared wrong, and by which correction: excluded from balances and reports. */
+export const corrections = sqliteTable('corrections', {
+  targetSeq: integer('target_seq').primaryKey(),
+  correctionSeq: integer('correction_seq').notNull(),
+  reason: text('reason').notNull(),
+});
+
+/** Accepted but flagged (DOMAIN.md rules 3 and 5): what officials look at. */
+export const anomalies = sqliteTable(
+  'anomalies',
+  {
+    seq: integer('seq').notNull(),
+    kind: text('kind', { enum: ['transit_discrepancy', 'high_melt_loss', 'yield_out_of_band'] }).notNull(),
+    site: text('site').notNull(),
+    lotId: text('lot_id').notNull(),
+    /** What was expected and what was found, in grams or ppm; see the kind. */
+    expected: integer('expected').notNull(),
+    actual: integer('actual').notNull(),
+    voided: integer('voided', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seq, t.kind, t.lotId] }), index('anomalies_site').on(t.site, t.seq)],
+);
+
+// ── Sealed fields (DOMAIN.md "What is public and what is sealed") ─────────
+// Not derived: the values behind each entry's `sealed` commitment, encrypted
+// at rest with the key in the data directory's `sealed-key` file. Erasing a
+// record deletes its row (a tombstone without personal data remains); the
+// ledger still verifies, as it holds only the commitment.
+
+export const sealedRecords = sqliteTable(
+  'sealed_records',
+  {
+    seq: integer('seq').primaryKey(),
+    kind: text('kind').notNull(),
+    site: text('site').notNull(),
+    /** The other site of the event (the receiver of a dispatch …), or null. */
+    counterpart: text('counterpart'),
+    recordedAt: text('recorded_at').notNull(),
+    /** AES-256-GCM: 12-byte nonce, ciphertext of JSON {salt, fields}, 16-byte tag. */
+    nonce: blob('nonce', { mode: 'buffer' }).notNull(),
+    ciphertext: blob('ciphertext', { mode: 'buffer' }).notNull(),
+    tag: blob('tag', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('sealed_records_recorded').on(t.recordedAt)],
+);
+
+/** Seller look-up: HMAC-SHA256 (server secret) of a resident ID or credit code → the collections that named it. */
+export const sellerIndex = sqliteTable(
+  'seller_index',
+  {
+    keyedHash: blob('keyed_hash', { mode: 'buffer' }).notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyedHash, t.seq] }), index('seller_index_seq').on(t.seq)],
+);
+
+/** Who read which sealed record, and when (officials list it). */
+export const sealedAccessLog = sqliteTable(
+  'sealed_access_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    seq: integer('seq').notNull(),
+    principal: text('principal').notNull(),
+    role: text('role').notNull(),
+    site: text('site'),
+    at: text('at').notNull(),
+    purpose: text('purpose').notNull(),
+  },
+  (t) => [index('sealed_access_log_seq').on(t.seq), index('sealed_access_log_at').on(t.at)],
+);
+
+/** Erased sealed records: when, and why, without any of the personal data. */
+export const sealedErasures = sqliteTable('sealed_erasures', {
+  seq: integer('seq').primaryKey(),
+  erasedAt: text('erased_at').notNull(),
+  reason: text('reason').notNull(),
 });

@@ -50,9 +50,9 @@ describe('group commit', () => {
 
   test('a refused append writes nothing, and the others in its group commit', async ({ opened }) => {
     const { ledger, db } = opened;
-    db.$client.exec('CREATE TABLE lots (seq INTEGER NOT NULL)');
+    db.$client.exec('CREATE TABLE test_lots (seq INTEGER NOT NULL)');
     const recordLot = (entries: { seq: number }[], tx: typeof db) => {
-      tx.$client.prepare('INSERT INTO lots VALUES (?)').run(entries[0]?.seq);
+      tx.$client.prepare('INSERT INTO test_lots VALUES (?)').run(entries[0]?.seq);
       return null;
     };
     const settled = await Promise.allSettled([
@@ -88,7 +88,7 @@ describe('group commit', () => {
 
     const kept = [settled[0], settled[2], settled[5]].map((s) => value(s).entries.map((e) => e.seq));
     expect(kept).toEqual([[0], [1, 2], [3]]);
-    expect(db.$client.prepare('SELECT seq FROM lots ORDER BY seq').pluck().all()).toEqual([0, 1, 3]);
+    expect(db.$client.prepare('SELECT seq FROM test_lots ORDER BY seq').pluck().all()).toEqual([0, 1, 3]);
     expect(db.$client.prepare('SELECT count(*) FROM ledger_entries').pluck().get()).toBe(4);
     // The chain runs through the kept entries only.
     expect(ledger.entryBySeq(3)?.entry.prev).toBe(ledger.entryBySeq(2)?.leafHash);

@@ -128,10 +128,10 @@ describe('appending to the ledger', () => {
 describe('atomicity', () => {
   test('an append whose domain hook throws midway leaves the ledger exactly as it was', ({ opened }) => {
     const { ledger, db } = opened;
-    db.$client.exec('CREATE TABLE lots (id TEXT PRIMARY KEY, net_g INTEGER NOT NULL)');
+    db.$client.exec('CREATE TABLE test_lots (id TEXT PRIMARY KEY, net_g INTEGER NOT NULL)');
     ledger.append([sampleEntry(0)], {
       onAppended: (_entries, tx) => {
-        tx.$client.prepare('INSERT INTO lots VALUES (?, ?)').run('A', 1);
+        tx.$client.prepare('INSERT INTO test_lots VALUES (?, ?)').run('A', 1);
         return null;
       },
     });
@@ -139,12 +139,12 @@ describe('atomicity', () => {
       size: ledger.size,
       root: bytesToHex(ledger.tree.root(1)),
       head: ledger.head(),
-      lots: db.$client.prepare('SELECT * FROM lots').all(),
+      lots: db.$client.prepare('SELECT * FROM test_lots').all(),
     };
     expect(() =>
       ledger.append([sampleEntry(1), sampleEntry(2)], {
         onAppended: (_entries, tx) => {
-          tx.$client.prepare('INSERT INTO lots VALUES (?, ?)').run('B', 2);
+          tx.$client.prepare('INSERT INTO test_lots VALUES (?, ?)').run('B', 2);
           throw new Error('balance check failed');
         },
       }),
@@ -152,7 +152,7 @@ describe('atomicity', () => {
     expect(ledger.size).toBe(before.size);
     expect(bytesToHex(ledger.tree.root(1))).toBe(before.root);
     expect(ledger.head()).toEqual(before.head);
-    expect(db.$client.prepare('SELECT * FROM lots').all()).toEqual(before.lots);
+    expect(db.$client.prepare('SELECT * FROM test_lots').all()).toEqual(before.lots);
     expect(db.$client.prepare('SELECT count(*) AS n FROM ledger_entries').get()).toEqual({ n: 1 });
     // The in-memory tip was restored too: the next append continues the chain.
     const next = ledger.append([sampleEntry(3)]);

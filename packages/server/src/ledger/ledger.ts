@@ -287,19 +287,27 @@ export class Ledger {
       }
     }
     this.syncTip();
-    const inputs = typeof source === 'function' ? source(this.db) : source;
-    // A change that turns out to change nothing writes nothing.
-    if (inputs.length === 0) return { entries: [], result: null as R, replayed: false };
-    if (inputs.length > MAX_ENTRIES_PER_APPEND) {
-      throw new AppError('INVALID_ENTRY', { detail: `at most ${MAX_ENTRIES_PER_APPEND} entries per append` });
-    }
     const recordedAt = this.now().toISOString();
     const appended: AppendedEntry[] = [];
-    inputs.forEach((input, i) => {
-      validateNewEntry(input, i);
-      appended.push(this.writeEntry(input, recordedAt, i));
-    });
-    this.project(appended, this.db);
+    // Writes entries and projects them at once, so that a source can build
+    // later entries on the state the earlier ones left (a correction, then
+    // the corrected event).
+    const write = (batch: readonly NewEntry[]): AppendedEntry[] => {
+      if (appended.length + batch.length > MAX_ENTRIES_PER_APPEND) {
+        throw new AppError('INVALID_ENTRY', { detail: `at most ${MAX_ENTRIES_PER_APPEND} entries per append` });
+      }
+      const out = batch.map((input, i) => {
+        validateNewEntry(input, appended.length + i);
+        return this.writeEntry(input, recordedAt, appended.length + i);
+      });
+      appended.push(...out);
+      this.project(out, this.db);
+      return out;
+    };
+    const rest = typeof source === 'function' ? source(this.db, write) : source;
+    if (rest.length > 0) write(rest);
+    // A change that turns out to change nothing writes nothing.
+    if (appended.length === 0) return { entries: [], result: null as R, replayed: false };
     const result = (options.onAppended ? options.onAppended(appended, this.db) : null) as R;
     if (idem !== undefined && fingerprint) {
       const first = appended[0] as AppendedEntry;

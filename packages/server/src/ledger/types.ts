@@ -59,4 +59,12 @@ export interface AppendResult<R extends JsonValue> {
   checkpoint: CheckpointView | null;
 }
 
-export type EntrySource = NewEntry[] | ((db: AppDb) => NewEntry[]);
+/**
+ * The entries to append, or a function that builds them inside the append's
+ * transaction (reading current state through `db`). It may also `write`
+ * entries as it goes: they are written and projected at once, and it gets
+ * their seqs and leaf hashes back; what it returns is written after them.
+ */
+export type EntrySource =
+  | NewEntry[]
+  | ((db: AppDb, write: (entries: readonly NewEntry[]) => AppendedEntry[]) => NewEntry[]);

@@ -1,9 +1,23 @@
 // The tables that are projections of the log, and nothing else: `rebuild`
 // clears and replays them, `verify --derived` compares them with a replay.
 // A projection that writes a new table adds it here.
-import { asc } from 'drizzle-orm';
+import { asc, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { AppDb } from '../db/open-database';
-import { alloys, grades } from '../db/schema';
+import {
+  alloys,
+  anomalies,
+  corrections,
+  dispatches,
+  dispatchLots,
+  grades,
+  lotEvents,
+  lotExits,
+  lotSequences,
+  lots,
+  runAllocations,
+  runs,
+} from '../db/schema';
 
 export interface DerivedTable {
   name: string;
@@ -31,4 +45,39 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
       db.delete(alloys).run();
     },
   },
+  table('lots', lots, [lots.lotId]),
+  table('lot_events', lotEvents, [lotEvents.lotId, lotEvents.seq, lotEvents.action]),
+  table('lot_sequences', lotSequences, [lotSequences.site, lotSequences.day]),
+  table('runs', runs, [runs.seq]),
+  table('run_allocations', runAllocations, [runAllocations.runSeq, runAllocations.inputLot, runAllocations.outputLot]),
+  table('dispatches', dispatches, [dispatches.dispatchId]),
+  table('dispatch_lots', dispatchLots, [dispatchLots.dispatchId, dispatchLots.lotId]),
+  table('lot_exits', lotExits, [lotExits.seq, lotExits.lotId]),
+  table('corrections', corrections, [corrections.targetSeq]),
+  table('anomalies', anomalies, [anomalies.seq, anomalies.kind, anomalies.lotId]),
 ];
+
+/** A derived table read in the order of its primary key. */
+function table(name: string, t: SQLiteTable, key: SQLiteColumn[]): DerivedTable {
+  const order: SQL[] = key.map((c) => asc(c));
+  return {
+    name,
+    rows: (db) =>
+      db
+        .select()
+        .from(t)
+        .orderBy(...order)
+        .all() as Record<string, unknown>[],
+    key: (row) => key.map((c) => String(row[columnKey(t, c)])).join('/'),
+    clear: (db) => {
+      db.delete(t).run();
+    },
+  };
+}
+
+/** The property name of a column in the table's rows. */
+function columnKey(t: SQLiteTable, column: SQLiteColumn): string {
+  const entry = Object.entries(t).find(([, v]) => v === column);
+  if (!entry) throw new Error(`column ${column.name} is not in table`);
+  return entry[0];
+}

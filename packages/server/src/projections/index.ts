@@ -3,12 +3,18 @@
 // writes). The ledger runs `projectEntries` inside every append transaction
 // (see open-ledger.ts), and a rebuild replays the log through the same
 // function, so the derived tables cannot drift from what the log says.
-// Kinds without a projection yet change no derived table.
 import { readDomainEvent } from '@alutrace/shared';
 import type { AppDb } from '../db/open-database';
 import type { AppendedEntry } from '../ledger/types';
 import { projectAlloyDefined } from './alloy-defined';
+import { projectByproductUtilised } from './byproduct-utilised';
+import { projectCollectionRecorded } from './collection-recorded';
+import { projectCorrectionRecorded } from './correction-recorded';
 import { projectGradeDefined } from './grade-defined';
+import { projectLotsDispatched } from './lots-dispatched';
+import { projectLotsReceived } from './lots-received';
+import { projectProcessingRecorded } from './processing-recorded';
+import { projectProductShipped } from './product-shipped';
 
 export function projectEntry(at: AppendedEntry, db: AppDb): void {
   // Validates the body against its kind's schema: a malformed domain event is refused, not projected.
@@ -21,9 +27,34 @@ export function projectEntry(at: AppendedEntry, db: AppDb): void {
     case 'alloy.defined':
       projectAlloyDefined(event.body, at, db);
       return;
-    default:
+    case 'collection.recorded':
+      projectCollectionRecorded(event.body, at, db);
       return;
+    case 'lots.dispatched':
+      projectLotsDispatched(event.body, at, db);
+      return;
+    case 'lots.received':
+      projectLotsReceived(event.body, at, db);
+      return;
+    case 'processing.recorded':
+      projectProcessingRecorded(event.body, at, db);
+      return;
+    case 'byproduct.utilised':
+      projectByproductUtilised(event.body, at, db);
+      return;
+    case 'product.shipped':
+      projectProductShipped(event.body, at, db);
+      return;
+    case 'correction.recorded':
+      projectCorrectionRecorded(event.body, at, db);
+      return;
+    default:
+      assertNever(event);
   }
+}
+
+function assertNever(event: never): never {
+  throw new Error(`no projection for ${JSON.stringify(event)}`);
 }
 
 export function projectEntries(entries: readonly AppendedEntry[], db: AppDb): void {

@@ -2,6 +2,15 @@ import { router } from '../trpc/trpc';
 import { authRouter } from './auth';
 import { alloysRouter, gradesRouter } from './catalog';
 import { ledgerRouter } from './ledger';
+import {
+  byproductsRouter,
+  collectionRouter,
+  correctionsRouter,
+  processingRouter,
+  shipmentsRouter,
+  transfersRouter,
+} from './lifecycle';
+import { lotsRouter } from './lots';
 import { sitesRouter } from './sites';
 import { tokensRouter } from './tokens';
 import { usersRouter } from './users';
@@ -9,8 +18,15 @@ import { usersRouter } from './users';
 export const appRouter = router({
   alloys: alloysRouter,
   auth: authRouter,
+  byproducts: byproductsRouter,
+  collection: collectionRouter,
+  corrections: correctionsRouter,
   grades: gradesRouter,
   ledger: ledgerRouter,
+  lots: lotsRouter,
+  processing: processingRouter,
+  shipments: shipmentsRouter,
+  transfers: transfersRouter,
   sites: sitesRouter,
   tokens: tokensRouter,
   users: usersRouter,

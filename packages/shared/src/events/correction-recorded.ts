@@ -13,8 +13,8 @@ export const correctionRecordedBody = z.object({
   /** Its leaf hash, so that the correction names exactly one entry of one log. */
   targetLeafHash: z.string().regex(/^[0-9a-f]{64}$/),
   reason: z.enum(CORRECTION_REASONS),
-  /** The seq of the corrected event recorded with it, or null. */
-  replacementSeq: z.number().int().nonnegative().nullable(),
+  /** True when the corrected event was recorded with it: it is the entry right after this one. */
+  withReplacement: z.boolean(),
   sealed: sealedCommitment,
 });
 

@@ -12,6 +12,8 @@ export const lotsReceivedBody = z.object({
     .array(z.object({ lotId, receivedG: massG }))
     .min(1)
     .max(500),
+  /** The transit tolerance in force, in percent (DOMAIN.md rule 5): a larger difference is flagged. */
+  tolerancePct: z.number().int().min(0).max(100),
   sealed: sealedCommitment,
 });
 

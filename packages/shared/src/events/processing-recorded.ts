@@ -51,6 +51,8 @@ export const processingRecordedBody = z.object({
       }),
     )
     .max(20),
+  /** The melt-loss share in force, in percent (DOMAIN.md rule 3): a larger loss is flagged. */
+  lossFlagPct: z.number().int().min(0).max(100),
   sealed: sealedCommitment,
 });
 

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { NoteVerifier } from '@alutrace/shared';
+import { SEALED_KEY_FILE } from '../../sealed/vault-key';
 import { DATABASE_FILE } from '../open-ledger';
 import { SIGNING_KEY_FILE } from '../signing-key';
 import { refuseNonEmpty } from './backup-data-dir';
@@ -54,7 +55,7 @@ export async function restoreDataDir(options: RestoreOptions): Promise<RestoreRe
       zh: `清单中列有备份不会包含的文件“${odd}”`,
     });
   }
-  for (const needed of [DATABASE_FILE, SIGNING_KEY_FILE]) {
+  for (const needed of [DATABASE_FILE, SIGNING_KEY_FILE, SEALED_KEY_FILE]) {
     if (!listed.includes(needed) || !existsSync(join(backupDir, needed))) {
       return refused(dataDir, manifest, { en: `the backup has no ${needed}`, zh: `备份中缺少 ${needed}` });
     }

@@ -26,9 +26,10 @@ const SITES = [
 ];
 
 describe('sitesForRole', () => {
-  it('offers operators the active collection points and recyclers the recycling, utilising and buying sites', () => {
+  it('offers operators the active collection points, recyclers the recycling sites and utilisers the utilising ones', () => {
     expect(sitesForRole(SITES, 'operator').map((s) => s.code)).toEqual(['PG01']);
-    expect(sitesForRole(SITES, 'recycler').map((s) => s.code)).toEqual(['RC01', 'UT01', 'BY01']);
+    expect(sitesForRole(SITES, 'recycler').map((s) => s.code)).toEqual(['RC01']);
+    expect(sitesForRole(SITES, 'utiliser').map((s) => s.code)).toEqual(['UT01']);
   });
 
   it('offers officials and administrators none: they read every site', () => {

@@ -1,0 +1,107 @@
+// How every lifecycle procedure records: plan the entries inside the
+// append's transaction (the rules read the state there, so concurrent
+// requests are checked one after the other), append them with the caller's
+// idempotency key, store their sealed values in the same transaction, and
+// answer with the entries and the lots they made. A refusal anywhere rolls
+// back all of it: entries, derived rows, sealed rows, idempotency record.
+import type { JsonObject, JsonValue, RecordedView } from '@alutrace/shared';
+import { inArray } from 'drizzle-orm';
+import type { AppDb } from '../../db/open-database';
+import { anomalies, lots } from '../../db/schema';
+import type { AppendedEntry, NewEntry } from '../../ledger/types';
+import type { Sealing } from '../../sealed/vault';
+import type { Caller, LifecycleDeps } from './context';
+
+/** One entry a plan produced, with what goes into the sealed table beside it. */
+export interface Planned {
+  entry: NewEntry;
+  sealing: Sealing;
+  /** The other site of the event, which may read its sealed values too. */
+  counterpart: string | null;
+  /** Seller ID numbers or credit codes to index. */
+  searchIds: string[];
+}
+
+/**
+ * Builds the entries from the state in the transaction. `stage` writes some
+ * at once (and projects them), for a plan that builds on their effect.
+ */
+export type Plan = (db: AppDb, stage: (planned: Planned[]) => AppendedEntry[]) => Planned[];
+
+export async function record(
+  deps: LifecycleDeps,
+  caller: Caller,
+  request: { procedure: string; input: JsonValue; idempotencyKey?: string | undefined },
+  plan: Plan,
+): Promise<RecordedView> {
+  const all: Planned[] = [];
+  const result = await deps.ledger.appendAsync<JsonObject>(
+    (db, write) => {
+      all.length = 0;
+      const rest = plan(db, (planned) => {
+        all.push(...planned);
+        return write(planned.map((p) => p.entry));
+      });
+      all.push(...rest);
+      return rest.map((p) => p.entry);
+    },
+    {
+      ...(request.idempotencyKey !== undefined
+        ? { idempotency: { scope: caller.scope, key: request.idempotencyKey } }
+        : {}),
+      request: { procedure: request.procedure, input: request.input },
+      onAppended: (entries, db) => {
+        entries.forEach((at, i) => {
+          const p = all[i] as Planned;
+          deps.vault.store(db, {
+            seq: at.seq,
+            kind: at.entry.kind,
+            site: at.entry.site as string,
+            counterpart: p.counterpart,
+            recordedAt: at.entry.recordedAt,
+            sealing: p.sealing,
+            searchIds: p.searchIds,
+          });
+        });
+        return recordedView(db, entries) as unknown as JsonObject;
+      },
+    },
+  );
+  return { ...(result.result as unknown as Omit<RecordedView, 'replayed'>), replayed: result.replayed };
+}
+
+function recordedView(db: AppDb, entries: AppendedEntry[]): Omit<RecordedView, 'replayed'> {
+  const seqs = entries.map((e) => e.seq);
+  const made = db
+    .select({ lotId: lots.lotId, massG: lots.massG, labelDigest: lots.labelDigest })
+    .from(lots)
+    .where(inArray(lots.createdSeq, seqs))
+    .orderBy(lots.createdSeq, lots.lotId)
+    .all();
+  const flagged = db
+    .select({
+      seq: anomalies.seq,
+      kind: anomalies.kind,
+      site: anomalies.site,
+      lotId: anomalies.lotId,
+      expected: anomalies.expected,
+      actual: anomalies.actual,
+    })
+    .from(anomalies)
+    .where(inArray(anomalies.seq, seqs))
+    .all();
+  const dispatch = entries.find((e) => e.entry.kind === 'lots.dispatched');
+  const dispatchId = dispatch ? (dispatch.entry.body as { dispatchId?: string }).dispatchId : undefined;
+  return {
+    seq: seqs[0] as number,
+    leafHashes: entries.map((e) => e.leafHash),
+    lots: made.filter((l) => l.lotId).map((l) => ({ ...l, labelPath: `/l/${l.lotId}?d=${l.labelDigest}` })),
+    ...(dispatchId ? { dispatchId } : {}),
+    anomalies: flagged,
+  };
+}
+
+/** Sealed values as a JSON object: zod's optional keys left out, not undefined. */
+export function sealedJson(fields: object): JsonObject {
+  return JSON.parse(JSON.stringify(fields)) as JsonObject;
+}

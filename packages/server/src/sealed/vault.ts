@@ -1,0 +1,99 @@
+// Sealed fields at rest (DOMAIN.md "What is public and what is sealed").
+// An event's sealed values and their salt are encrypted with AES-256-GCM
+// (a fresh 12-byte nonce per record; the entry's seq and kind as associated
+// data, so a record cannot be moved to another entry) and kept in
+// sealed_records; the entry holds only the commitment. Seller ID numbers
+// and credit codes are found through an HMAC in seller_index. Reading a
+// record is logged in sealed_access_log by the caller (read-sealed.ts).
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { canonicalBytes, type JsonObject, sealedCommitmentOf } from '@alutrace/shared';
+import { eq } from 'drizzle-orm';
+import type { AppDb } from '../db/open-database';
+import { sealedRecords, sellerIndex } from '../db/schema';
+import type { VaultKeys } from './vault-key';
+
+/** Sealed values on their way into an entry: the salt and the commitment the body carries. */
+export interface Sealing {
+  salt: string;
+  fields: JsonObject;
+  commitment: string;
+}
+
+export interface SealedPlaintext {
+  salt: string;
+  fields: JsonObject;
+}
+
+export interface StoreSealed {
+  seq: number;
+  kind: string;
+  site: string;
+  counterpart: string | null;
+  recordedAt: string;
+  sealing: Sealing;
+  /** Resident ID numbers or credit codes to index (normalised). */
+  searchIds?: readonly string[];
+}
+
+export class SealedVault {
+  constructor(private readonly keys: VaultKeys) {}
+
+  /** A fresh salt and the commitment to `fields`. */
+  seal(fields: JsonObject): Sealing {
+    const salt = randomBytes(16).toString('hex');
+    return { salt, fields, commitment: sealedCommitmentOf(salt, fields) };
+  }
+
+  /** The keyed hash a seller's ID number or credit code is found by. */
+  searchKey(id: string): Buffer {
+    const normalised = id.replace(/\s+/g, '').toUpperCase();
+    return createHmac('sha256', this.keys.index).update(`seller-id:${normalised}`).digest();
+  }
+
+  /** Writes the record (inside the append's transaction). */
+  store(db: AppDb, record: StoreSealed): void {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.encryption, nonce);
+    cipher.setAAD(aad(record.seq, record.kind));
+    const plaintext = canonicalBytes({ salt: record.sealing.salt, fields: record.sealing.fields });
+    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    db.insert(sealedRecords)
+      .values({
+        seq: record.seq,
+        kind: record.kind,
+        site: record.site,
+        counterpart: record.counterpart,
+        recordedAt: record.recordedAt,
+        nonce,
+        ciphertext,
+        tag: cipher.getAuthTag(),
+      })
+      .run();
+    for (const id of new Set(record.searchIds ?? [])) {
+      db.insert(sellerIndex)
+        .values({ keyedHash: this.searchKey(id), seq: record.seq })
+        .onConflictDoNothing()
+        .run();
+    }
+  }
+
+  /** Decrypts a stored record; throws when it was tampered with or the key is wrong. */
+  open(row: { seq: number; kind: string; nonce: Buffer; ciphertext: Buffer; tag: Buffer }): SealedPlaintext {
+    const decipher = createDecipheriv('aes-256-gcm', this.keys.encryption, row.nonce);
+    decipher.setAAD(aad(row.seq, row.kind));
+    decipher.setAuthTag(row.tag);
+    const bytes = Buffer.concat([decipher.update(row.ciphertext), decipher.final()]);
+    const parsed = JSON.parse(bytes.toString('utf8')) as { salt: string; fields: JsonObject };
+    return { salt: parsed.salt, fields: parsed.fields };
+  }
+
+  /** The record of entry `seq`, or null (never recorded, or erased). */
+  read(db: AppDb, seq: number): SealedPlaintext | null {
+    const row = db.select().from(sealedRecords).where(eq(sealedRecords.seq, seq)).get();
+    return row ? this.open(row) : null;
+  }
+}
+
+function aad(seq: number, kind: string): Buffer {
+  return Buffer.from(`alutrace-sealed:v1:${seq}:${kind}`, 'utf8');
+}
