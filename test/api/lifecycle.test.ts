@@ -2,7 +2,7 @@
 // is melted into an ingot and dross, the ingot is shipped and the dross
 // utilised; every rule of DOMAIN.md refuses its case with its own code and
 // writes nothing. Expected figures are worked out by hand in the comments.
-import type { LotView, RecordedView } from '@alutrace/shared';
+import type { LotPage, LotView, RecordedView } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { data, errorCode, type HttpResult } from './http-client';
 import { buildWorld, type World } from './world';
@@ -260,6 +260,44 @@ describe('rules refuse what is wrong, and write nothing', () => {
       lots: [{ lotId: 'PG01-200101-0001', massG: 1000 }],
     });
     expect(errorCode(unknown)).toBe('LOT_UNKNOWN');
+  });
+});
+
+describe('lots.list', () => {
+  it('filters, pages by cursor without repeats, and shows operators only the lots of their sites', async () => {
+    const official = world.clientFor('official');
+    const first = data(await official.query<LotPage>('lots.list', { kind: 'scrap', limit: 2 }));
+    expect(first.lots).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    const second = data(
+      await official.query<LotPage>('lots.list', { kind: 'scrap', limit: 2, cursor: first.nextCursor }),
+    );
+    const ids = [...first.lots, ...second.lots].map((l) => l.lotId);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Newest first.
+    const seqs = [...first.lots, ...second.lots].map((l) => l.createdSeq);
+    expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
+
+    const pg01 = data(await official.query<LotPage>('lots.list', { q: 'pg01-', limit: 200 }));
+    expect(pg01.lots.length).toBeGreaterThan(0);
+    expect(pg01.lots.every((l) => l.lotId.startsWith('PG01-'))).toBe(true);
+    const consumed = data(await official.query<LotPage>('lots.list', { state: 'consumed', grade: 'UBC', limit: 200 }));
+    expect(consumed.lots.every((l) => l.state === 'consumed' && l.grade === 'UBC')).toBe(true);
+    const future = data(await official.query<LotPage>('lots.list', { from: '2099-01-01T00:00:00Z' }));
+    expect(future.lots).toEqual([]);
+
+    // The operator of PG02 has recorded nothing: PG01's lots are not theirs to see.
+    const other = world.clientFor('operator');
+    other.cookie = null;
+    const { token } = world.server.app.auth.sessions.create(world.target.id, { ip: '127.0.0.1', userAgent: 'test' });
+    other.cookie = `${world.server.app.auth.cookieName}=${token}`;
+    const none = data(await other.query<LotPage>('lots.list', {}));
+    expect(none.lots).toEqual([]);
+    const hidden = await other.query('lots.get', { lotId: pg01.lots[0]?.lotId });
+    expect(errorCode(hidden)).toBe('LOT_UNKNOWN');
+    // The recycler sees the lots it received, also once they are consumed.
+    const rc = data(await world.clientFor('recycler').query<LotPage>('lots.list', { state: 'consumed', limit: 200 }));
+    expect(rc.lots.length).toBeGreaterThan(0);
   });
 });
 
