@@ -221,7 +221,6 @@ export const lots = sqliteTable(
   (t) => [
     index('lots_origin').on(t.originSite, t.createdSeq),
     index('lots_holder').on(t.holder, t.createdSeq),
-    index('lots_transit_to').on(t.transitTo, t.createdSeq),
     index('lots_state').on(t.state, t.createdSeq),
     index('lots_grade').on(t.grade, t.createdSeq),
     index('lots_created').on(t.createdSeq),
@@ -240,11 +239,7 @@ export const lotEvents = sqliteTable(
     site: text('site'),
     massG: integer('mass_g').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.lotId, t.seq, t.action] }),
-    index('lot_events_seq').on(t.seq),
-    index('lot_events_site').on(t.site, t.lotId),
-  ],
+  (t) => [primaryKey({ columns: [t.lotId, t.seq, t.action] }), index('lot_events_seq').on(t.seq)],
 );
 
 /** Per site and Asia/Shanghai day, the last lot sequence given out. */

@@ -1,38 +1,33 @@
 // collection.recorded → a new scrap lot on hand at the collection point.
 import type { EventBody } from '@alutrace/shared';
-import { eq } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
-import { grades, lots } from '../db/schema';
 import type { AppendedEntry } from '../ledger/types';
-import { creation, lotEvent, noteLotSequence } from './lot-writes';
+import { creation, gradeFamily, insertLot, lotEvent, noteLotSequence } from './lot-writes';
 import { PPM } from './recycled-content';
 
 export function projectCollectionRecorded(body: EventBody<'collection.recorded'>, at: AppendedEntry, db: AppDb): void {
   const site = at.entry.site as string;
-  const grade = db.select({ family: grades.family }).from(grades).where(eq(grades.code, body.grade)).get();
-  db.insert(lots)
-    .values({
-      lotId: body.lotId,
-      kind: 'scrap',
-      originSite: site,
-      holder: site,
-      state: 'on_hand',
-      grade: body.grade,
-      family: grade?.family ?? null,
-      sourceClass: body.sourceClass,
-      alloy: null,
-      form: null,
-      byproductKind: null,
-      hazardousWasteCode: null,
-      massG: body.netG,
-      balanceG: body.netG,
-      recycledPpm: PPM,
-      postConsumerPpm: body.sourceClass === 'post_consumer' ? PPM : 0,
-      dispatchId: null,
-      transitTo: null,
-      ...creation(at),
-    })
-    .run();
+  insertLot(db, {
+    lotId: body.lotId,
+    kind: 'scrap',
+    originSite: site,
+    holder: site,
+    state: 'on_hand',
+    grade: body.grade,
+    family: gradeFamily(db, body.grade),
+    sourceClass: body.sourceClass,
+    alloy: null,
+    form: null,
+    byproductKind: null,
+    hazardousWasteCode: null,
+    massG: body.netG,
+    balanceG: body.netG,
+    recycledPpm: PPM,
+    postConsumerPpm: body.sourceClass === 'post_consumer' ? PPM : 0,
+    dispatchId: null,
+    transitTo: null,
+    ...creation(at),
+  });
   lotEvent(db, body.lotId, at, 'created', body.netG);
   noteLotSequence(db, body.lotId);
 }

@@ -1,16 +1,66 @@
 // Writes the lifecycle projections share: lot rows, lot events, the lot
 // sequence per site and day. Used only by the projections in this folder.
 import { labelDigest, parseLotId } from '@alutrace/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
-import { lotEvents, lotSequences, lots } from '../db/schema';
+import { perDatabase } from '../db/per-database';
+import { grades, lotEvents, lotSequences, lots } from '../db/schema';
 import type { AppendedEntry } from '../ledger/types';
 
 export type LotRow = typeof lots.$inferSelect;
+
+const p = <K extends string>(name: K) => sql.placeholder(name);
+
+// Built once per database (see db/per-database.ts): every lifecycle append runs them.
+const queries = perDatabase((db) => ({
+  lot: db
+    .select()
+    .from(lots)
+    .where(eq(lots.lotId, p('lotId')))
+    .prepare(),
+  gradeFamily: db
+    .select({ family: grades.family })
+    .from(grades)
+    .where(eq(grades.code, p('code')))
+    .prepare(),
+  insertLot: db
+    .insert(lots)
+    .values(
+      Object.fromEntries(
+        Object.keys(getTableColumns(lots)).map((k) => [k, p(k)]),
+      ) as unknown as typeof lots.$inferInsert,
+    )
+    .prepare(),
+  insertLotEvent: db
+    .insert(lotEvents)
+    .values({
+      lotId: p('lotId'),
+      seq: p('seq'),
+      kind: p('kind'),
+      action: p('action'),
+      site: p('site'),
+      massG: p('massG'),
+    })
+    .prepare(),
+  lastSequence: db
+    .select({ last: lotSequences.last })
+    .from(lotSequences)
+    .where(and(eq(lotSequences.site, p('site')), eq(lotSequences.day, p('day'))))
+    .prepare(),
+  insertSequence: db
+    .insert(lotSequences)
+    .values({ site: p('site'), day: p('day'), last: p('last') })
+    .prepare(),
+  updateSequence: db
+    .update(lotSequences)
+    .set({ last: sql`${p('last')}` })
+    .where(and(eq(lotSequences.site, p('site')), eq(lotSequences.day, p('day'))))
+    .prepare(),
+}));
 export type LotPatch = Partial<Omit<LotRow, 'lotId'>>;
 
 export function getLot(db: AppDb, lotId: string): LotRow {
-  const row = db.select().from(lots).where(eq(lots.lotId, lotId)).get();
+  const row = queries(db).lot.get({ lotId });
   // The rules checked the lot before the entry was written, and a rebuild replays a log that passed them.
   if (!row) throw new Error(`projection: lot ${lotId} is not in the lots table`);
   return row;
@@ -24,10 +74,19 @@ export function patchLot(db: AppDb, lotId: string, at: AppendedEntry, patch: Lot
 }
 
 export function lotEvent(db: AppDb, lotId: string, at: AppendedEntry, action: string, massG: number): void {
-  db.insert(lotEvents).values({ lotId, seq: at.seq, kind: at.entry.kind, action, site: at.entry.site, massG }).run();
+  queries(db).insertLotEvent.run({ lotId, seq: at.seq, kind: at.entry.kind, action, site: at.entry.site, massG });
 }
 
 /** The fields every new lot gets from the entry that creates it. */
+/** Inserts a new lot row (prepared once per database: every collection does it). */
+export function insertLot(db: AppDb, row: typeof lots.$inferInsert): void {
+  queries(db).insertLot.run(row);
+}
+
+export function gradeFamily(db: AppDb, code: string): string | null {
+  return queries(db).gradeFamily.get({ code })?.family ?? null;
+}
+
 export function creation(at: AppendedEntry) {
   return {
     createdSeq: at.seq,
@@ -42,10 +101,11 @@ export function creation(at: AppendedEntry) {
 export function noteLotSequence(db: AppDb, lotId: string): void {
   const parts = parseLotId(lotId);
   if (!parts) throw new Error(`projection: ${lotId} is not a lot id`);
-  const where = and(eq(lotSequences.site, parts.site), eq(lotSequences.day, parts.day));
-  const row = db.select({ last: lotSequences.last }).from(lotSequences).where(where).get();
-  if (!row) db.insert(lotSequences).values({ site: parts.site, day: parts.day, last: parts.sequence }).run();
-  else if (parts.sequence > row.last) db.update(lotSequences).set({ last: parts.sequence }).where(where).run();
+  const q = queries(db);
+  const key = { site: parts.site, day: parts.day };
+  const row = q.lastSequence.get(key);
+  if (!row) q.insertSequence.run({ ...key, last: parts.sequence });
+  else if (parts.sequence > row.last) q.updateSequence.run({ ...key, last: parts.sequence });
 }
 
 export function lotEventsOf(db: AppDb, seq: number) {

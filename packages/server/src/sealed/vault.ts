@@ -5,10 +5,11 @@
 // sealed_records; the entry holds only the commitment. Seller ID numbers
 // and credit codes are found through an HMAC in seller_index. Reading a
 // record is logged in sealed_access_log by the caller (read-sealed.ts).
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { canonicalBytes, type JsonObject, sealedCommitmentOf } from '@alutrace/shared';
-import { eq } from 'drizzle-orm';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { type JsonObject, sealedCommitmentOf } from '@alutrace/shared';
+import { eq, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
+import { perDatabase } from '../db/per-database';
 import { sealedRecords, sellerIndex } from '../db/schema';
 import type { VaultKeys } from './vault-key';
 
@@ -35,13 +36,36 @@ export interface StoreSealed {
   searchIds?: readonly string[];
 }
 
+const p = (name: string) => sql.placeholder(name);
+
+const queries = perDatabase((db) => ({
+  insertRecord: db
+    .insert(sealedRecords)
+    .values({
+      seq: p('seq'),
+      kind: p('kind'),
+      site: p('site'),
+      counterpart: p('counterpart'),
+      recordedAt: p('recordedAt'),
+      nonce: p('nonce'),
+      ciphertext: p('ciphertext'),
+      tag: p('tag'),
+    })
+    .prepare(),
+  insertIndex: db
+    .insert(sellerIndex)
+    .values({ keyedHash: p('keyedHash'), seq: p('seq') })
+    .onConflictDoNothing()
+    .prepare(),
+}));
+
 export class SealedVault {
   constructor(private readonly keys: VaultKeys) {}
 
   /** A fresh salt and the commitment to `fields`. */
   seal(fields: JsonObject): Sealing {
     const salt = randomBytes(16).toString('hex');
-    return { salt, fields, commitment: sealedCommitmentOf(salt, fields) };
+    return { salt, fields, commitment: sealedCommitmentOf(salt, fields, nodeSha256) };
   }
 
   /** The keyed hash a seller's ID number or credit code is found by. */
@@ -55,26 +79,22 @@ export class SealedVault {
     const nonce = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.encryption, nonce);
     cipher.setAAD(aad(record.seq, record.kind));
-    const plaintext = canonicalBytes({ salt: record.sealing.salt, fields: record.sealing.fields });
+    // Any JSON will do inside the ciphertext: the commitment is over the canonical form, computed on reading.
+    const plaintext = Buffer.from(JSON.stringify({ salt: record.sealing.salt, fields: record.sealing.fields }), 'utf8');
     const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    db.insert(sealedRecords)
-      .values({
-        seq: record.seq,
-        kind: record.kind,
-        site: record.site,
-        counterpart: record.counterpart,
-        recordedAt: record.recordedAt,
-        nonce,
-        ciphertext,
-        tag: cipher.getAuthTag(),
-      })
-      .run();
-    for (const id of new Set(record.searchIds ?? [])) {
-      db.insert(sellerIndex)
-        .values({ keyedHash: this.searchKey(id), seq: record.seq })
-        .onConflictDoNothing()
-        .run();
-    }
+    const q = queries(db);
+    q.insertRecord.run({
+      seq: record.seq,
+      kind: record.kind,
+      site: record.site,
+      counterpart: record.counterpart,
+      recordedAt: record.recordedAt,
+      nonce,
+      ciphertext,
+      tag: cipher.getAuthTag(),
+    });
+    for (const id of new Set(record.searchIds ?? []))
+      q.insertIndex.run({ keyedHash: this.searchKey(id), seq: record.seq });
   }
 
   /** Decrypts a stored record; throws when it was tampered with or the key is wrong. */
@@ -92,6 +112,10 @@ export class SealedVault {
     const row = db.select().from(sealedRecords).where(eq(sealedRecords.seq, seq)).get();
     return row ? this.open(row) : null;
   }
+}
+
+function nodeSha256(bytes: Uint8Array): Uint8Array {
+  return createHash('sha256').update(bytes).digest();
 }
 
 function aad(seq: number, kind: string): Buffer {

@@ -13,11 +13,19 @@ import { textField } from '../text/text-field';
 
 export const SALT_HEX = /^[0-9a-f]{32}$/;
 
-/** The commitment to sealed values; `salt` is 32 hex characters. */
-export function sealedCommitmentOf(salt: string, fields: JsonObject): string {
+/**
+ * The commitment to sealed values; `salt` is 32 hex characters. `hash` is
+ * SHA-256 (the server may pass node:crypto's, faster on its hot path; the
+ * browser and offline verifiers use the default).
+ */
+export function sealedCommitmentOf(
+  salt: string,
+  fields: JsonObject,
+  hash: (bytes: Uint8Array) => Uint8Array = sha256,
+): string {
   if (!SALT_HEX.test(salt)) throw new Error('the salt is 16 bytes in lower-case hex');
   if ('salt' in fields) throw new Error('sealed fields may not be named "salt"');
-  return bytesToHex(sha256(canonicalBytes({ salt, ...fields })));
+  return bytesToHex(hash(canonicalBytes({ salt, ...fields })));
 }
 
 /** An identifier typed by a person: spaces dropped, upper-cased, then checked with a message per problem. */
@@ -40,7 +48,8 @@ const WRONG_LENGTH_ID = {
   zh: '身份证号码为 17 位数字加 1 位数字或 X',
 };
 
-const residentId = checkedIdentifier(residentIdProblem, {
+/** What is wrong with a resident ID number, in both languages (also for `sellers.search`). */
+export const RESIDENT_ID_MESSAGES = {
   length: WRONG_LENGTH_ID,
   characters: WRONG_LENGTH_ID,
   birth_date: { en: 'digits 7–14 are not a birth date', zh: '第 7–14 位不是有效的出生日期' },
@@ -48,21 +57,26 @@ const residentId = checkedIdentifier(residentIdProblem, {
     en: 'the check character does not match: a digit was mistyped',
     zh: '校验码不符，可能输错了某一位',
   },
-});
+} as const;
+
+const residentId = checkedIdentifier(residentIdProblem, RESIDENT_ID_MESSAGES);
 
 const WRONG_FORM_CODE = {
   en: 'a unified social credit code has 18 characters (digits and capital letters except I, O, Z, S, V)',
   zh: '统一社会信用代码为 18 位（数字和除 I、O、Z、S、V 外的大写字母）',
 };
 
-const creditCode = checkedIdentifier(creditCodeProblem, {
+/** What is wrong with a unified social credit code, in both languages (also for `sellers.search`). */
+export const CREDIT_CODE_MESSAGES = {
   length: WRONG_FORM_CODE,
   characters: WRONG_FORM_CODE,
   check_character: {
     en: 'the check character does not match: a character was mistyped',
     zh: '校验码不符，可能输错了某一位',
   },
-});
+} as const;
+
+const creditCode = checkedIdentifier(creditCodeProblem, CREDIT_CODE_MESSAGES);
 
 /** The seller of a collection: an individual or an enterprise, as the recycling regulations require. */
 export const sellerFields = z.discriminatedUnion('kind', [

@@ -1,16 +1,46 @@
 // Reads the rules need inside an append's transaction: lots, sites,
 // grades and alloys, each refused with its own code when unknown or inactive.
 import { formatLotId, LOT_STATE_NAMES, MAX_LOTS_PER_SITE_DAY, type SiteKind, shanghaiDay } from '@alutrace/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDb } from '../../db/open-database';
+import { perDatabase } from '../../db/per-database';
 import { alloys, grades, lotSequences, lots, sites } from '../../db/schema';
 import { AppError } from '../../errors';
 
 export type LotRow = typeof lots.$inferSelect;
 export type SiteRow = typeof sites.$inferSelect;
 
+// Built once per database: the hot path of every record (see db/per-database.ts).
+const queries = perDatabase((db) => ({
+  site: db
+    .select()
+    .from(sites)
+    .where(eq(sites.code, sql.placeholder('code')))
+    .prepare(),
+  grade: db
+    .select()
+    .from(grades)
+    .where(eq(grades.code, sql.placeholder('code')))
+    .prepare(),
+  alloy: db
+    .select()
+    .from(alloys)
+    .where(eq(alloys.code, sql.placeholder('code')))
+    .prepare(),
+  lot: db
+    .select()
+    .from(lots)
+    .where(eq(lots.lotId, sql.placeholder('lotId')))
+    .prepare(),
+  lastSequence: db
+    .select({ last: lotSequences.last })
+    .from(lotSequences)
+    .where(and(eq(lotSequences.site, sql.placeholder('site')), eq(lotSequences.day, sql.placeholder('day'))))
+    .prepare(),
+}));
+
 export function requireSite(db: AppDb, code: string, kinds: readonly SiteKind[]): SiteRow {
-  const site = db.select().from(sites).where(eq(sites.code, code)).get();
+  const site = queries(db).site.get({ code });
   if (!site) throw new AppError('SITE_UNKNOWN', { site: code });
   if (!site.active) throw new AppError('SITE_INACTIVE', { site: code });
   if (!kinds.includes(site.kind))
@@ -19,14 +49,14 @@ export function requireSite(db: AppDb, code: string, kinds: readonly SiteKind[])
 }
 
 export function requireGrade(db: AppDb, code: string) {
-  const grade = db.select().from(grades).where(eq(grades.code, code)).get();
+  const grade = queries(db).grade.get({ code });
   if (!grade) throw new AppError('GRADE_UNKNOWN', { grade: code });
   if (!grade.active) throw new AppError('GRADE_INACTIVE', { grade: code });
   return grade;
 }
 
 export function requireAlloy(db: AppDb, code: string) {
-  const alloy = db.select().from(alloys).where(eq(alloys.code, code)).get();
+  const alloy = queries(db).alloy.get({ code });
   if (!alloy) throw new AppError('ALLOY_UNKNOWN', { alloy: code });
   if (!alloy.active) throw new AppError('ALLOY_INACTIVE', { alloy: code });
   return alloy;
@@ -34,6 +64,11 @@ export function requireAlloy(db: AppDb, code: string) {
 
 /** The lots named, in the order given; LOT_UNKNOWN for the first that does not exist. */
 export function requireLots(db: AppDb, lotIds: readonly string[]): LotRow[] {
+  if (lotIds.length === 1) {
+    const row = queries(db).lot.get({ lotId: lotIds[0] });
+    if (!row) throw new AppError('LOT_UNKNOWN', { lot: lotIds[0] as string });
+    return [row];
+  }
   const found = new Map<string, LotRow>();
   for (let i = 0; i < lotIds.length; i += 500) {
     const chunk = lotIds.slice(i, i + 500);
@@ -71,11 +106,7 @@ export function requireBalance(lot: LotRow, requested: number): void {
 /** The next `count` lot ids of a site for the day of `at` (Asia/Shanghai). */
 export function nextLotIds(db: AppDb, site: string, at: Date, count: number): string[] {
   const day = shanghaiDay(at);
-  const row = db
-    .select({ last: lotSequences.last })
-    .from(lotSequences)
-    .where(and(eq(lotSequences.site, site), eq(lotSequences.day, day)))
-    .get();
+  const row = queries(db).lastSequence.get({ site, day });
   const last = row?.last ?? 0;
   if (last + count > MAX_LOTS_PER_SITE_DAY) {
     throw new AppError('BAD_REQUEST', {

@@ -5,8 +5,9 @@
 // answer with the entries and the lots they made. A refusal anywhere rolls
 // back all of it: entries, derived rows, sealed rows, idempotency record.
 import type { JsonObject, JsonValue, RecordedView } from '@alutrace/shared';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppDb } from '../../db/open-database';
+import { perDatabase } from '../../db/per-database';
 import { anomalies, lots } from '../../db/schema';
 import type { AppendedEntry, NewEntry } from '../../ledger/types';
 import type { Sealing } from '../../sealed/vault';
@@ -70,26 +71,40 @@ export async function record(
   return { ...(result.result as unknown as Omit<RecordedView, 'replayed'>), replayed: result.replayed };
 }
 
+const MADE = { lotId: lots.lotId, massG: lots.massG, labelDigest: lots.labelDigest };
+const FLAGGED = {
+  seq: anomalies.seq,
+  kind: anomalies.kind,
+  site: anomalies.site,
+  lotId: anomalies.lotId,
+  expected: anomalies.expected,
+  actual: anomalies.actual,
+};
+
+// One entry per record is the common case: its look-ups are built once per database.
+const queries = perDatabase((db) => ({
+  made: db
+    .select(MADE)
+    .from(lots)
+    .where(eq(lots.createdSeq, sql.placeholder('seq')))
+    .orderBy(lots.lotId)
+    .prepare(),
+  flagged: db
+    .select(FLAGGED)
+    .from(anomalies)
+    .where(eq(anomalies.seq, sql.placeholder('seq')))
+    .prepare(),
+}));
+
 function recordedView(db: AppDb, entries: AppendedEntry[]): Omit<RecordedView, 'replayed'> {
   const seqs = entries.map((e) => e.seq);
-  const made = db
-    .select({ lotId: lots.lotId, massG: lots.massG, labelDigest: lots.labelDigest })
-    .from(lots)
-    .where(inArray(lots.createdSeq, seqs))
-    .orderBy(lots.createdSeq, lots.lotId)
-    .all();
-  const flagged = db
-    .select({
-      seq: anomalies.seq,
-      kind: anomalies.kind,
-      site: anomalies.site,
-      lotId: anomalies.lotId,
-      expected: anomalies.expected,
-      actual: anomalies.actual,
-    })
-    .from(anomalies)
-    .where(inArray(anomalies.seq, seqs))
-    .all();
+  const single = seqs.length === 1 ? { seq: seqs[0] as number } : null;
+  const made = single
+    ? queries(db).made.all(single)
+    : db.select(MADE).from(lots).where(inArray(lots.createdSeq, seqs)).orderBy(lots.createdSeq, lots.lotId).all();
+  const flagged = single
+    ? queries(db).flagged.all(single)
+    : db.select(FLAGGED).from(anomalies).where(inArray(anomalies.seq, seqs)).all();
   const dispatch = entries.find((e) => e.entry.kind === 'lots.dispatched');
   const dispatchId = dispatch ? (dispatch.entry.body as { dispatchId?: string }).dispatchId : undefined;
   return {
