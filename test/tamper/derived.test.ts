@@ -1,7 +1,16 @@
 // Derived tables edited behind the ledger's back: `verify --derived` names
 // the first row that differs from a replay of the log, and `rebuild` puts
 // back exactly what the appends had built.
-import { createGrade, startTestServer, systemActor, type TestServer } from '@alutrace/server/testing';
+import {
+  createGrade,
+  createSite,
+  lifecycleDeps,
+  recordCollection,
+  startTestServer,
+  systemActor,
+  type TestServer,
+} from '@alutrace/server/testing';
+import { recordCollectionInput } from '@alutrace/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli';
 
@@ -88,5 +97,46 @@ describe('derived tables', () => {
     const r = await cli(['rebuild', '--data-dir', `${server.dataDir}/nothing-here`]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('No such ledger database');
+  });
+});
+
+describe('lot tables', () => {
+  it('a lot whose balance was raised behind the ledger is caught, and rebuild puts back what the log says', async () => {
+    const actor = systemActor('cli');
+    await createSite(server.app, actor, {
+      code: 'PG01',
+      kind: 'collection_point',
+      nameZh: '平果回收站',
+      nameEn: 'Pingguo',
+    });
+    const caller = { actor: { type: 'user' as const, id: 'u-test' }, scope: 'user:u-test', isAdmin: false };
+    const recorded = await recordCollection(
+      lifecycleDeps(server.app),
+      caller,
+      recordCollectionInput.parse({
+        site: 'PG01',
+        grade: 'UBC',
+        grossG: 1_200_000,
+        tareG: 200_000,
+        deductionG: 0,
+        netG: 1_000_000,
+        sealed: { seller: { kind: 'individual', name: '李明', residentId: '451002198506151230' } },
+      }),
+    );
+    const lotId = recorded.lots[0]?.lotId as string;
+    // Ten tonnes more on hand than was ever weighed: what a quiet rewrite of the figures would look like.
+    server.app.db.$client.prepare('UPDATE lots SET balance_g = 11000000 WHERE lot_id = ?').run(lotId);
+    const r = await verifyDerived();
+    expect(r.code).toBe(1);
+    expect(r.derived.difference).toMatchObject({
+      table: 'lots',
+      key: lotId,
+      stored: { balanceG: 11_000_000 },
+      fromLog: { balanceG: 1_000_000 },
+    });
+    expect((await cli(['rebuild', '--data-dir', server.dataDir])).code).toBe(0);
+    const row = server.app.db.$client.prepare('SELECT balance_g FROM lots WHERE lot_id = ?').get(lotId);
+    expect(row).toEqual({ balance_g: 1_000_000 });
+    expect((await verifyDerived()).code).toBe(0);
   });
 });

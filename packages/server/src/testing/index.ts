@@ -4,12 +4,14 @@
 // goes through the same domain functions the API calls.
 
 export { systemActor } from '../auth/principal';
+export * from '../domain/lifecycle/procedures';
 export { createGrade } from '../domain/reference/define-catalog';
 export { createSite } from '../domain/sites/create-site';
 export { createToken } from '../domain/tokens/create-token';
 export { createUser } from '../domain/users/create-user';
 export type { BackupManifest } from '../ledger/backup/backup-manifest';
 export type { NewEntry } from '../ledger/types';
+export { callerOf, lifecycleDeps } from '../routers/lifecycle';
 export type { Access } from '../trpc/access';
 export { runConcurrentWriters } from './crash/concurrent-writers';
 export { type CrashLoopReport, crashSeed, runCrashLoop } from './crash/crash-loop';
