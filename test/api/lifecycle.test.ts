@@ -229,6 +229,11 @@ describe('rules refuse what is wrong, and write nothing', () => {
     expect(r.body.error?.data.app.params).toEqual({ net: 1_311_001, expected: 1_311_000 });
   });
 
+  it('an occurredAt from a clock that runs hours ahead', async () => {
+    const ahead = new Date(Date.now() + 3 * 3600_000).toISOString();
+    expect(errorCode(await refused('collection.record', collection({ occurredAt: ahead })))).toBe('OCCURRED_IN_FUTURE');
+  });
+
   it('an unknown or inactive grade, and a site of the wrong kind or not the caller’s', async () => {
     expect(errorCode(await refused('collection.record', collection({ grade: 'NOPE' })))).toBe('GRADE_UNKNOWN');
     data(await world.clientFor('admin').mutate('grades.update', { code: 'TURN-MIXED', active: false }));

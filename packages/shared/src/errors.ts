@@ -236,6 +236,11 @@ export const ERROR_CATALOG = {
     en: 'Site {site} is a {kind}; this needs a {kinds}.',
     zh: '站点 {site} 属于{kind}，此操作需要{kinds}。',
   },
+  OCCURRED_IN_FUTURE: {
+    kind: 'BAD_REQUEST',
+    en: 'occurredAt {at} is in the future (the server time is {now}). Check the device clock.',
+    zh: '发生时间 {at} 晚于当前时间（服务器时间 {now}）。请检查设备时钟。',
+  },
   SAME_SITE: {
     kind: 'BAD_REQUEST',
     en: 'A dispatch goes to another site, not back to {site}.',
@@ -355,6 +360,11 @@ export const ERROR_CATALOG = {
     kind: 'NOT_FOUND',
     en: 'The sealed details of entry {seq} were erased on {at} ({reason}); the public record remains.',
     zh: '账本记录 {seq} 的保密信息已于 {at} 删除（{reason}），公开记录仍保留。',
+  },
+  SEALED_COMMITMENT_MISMATCH: {
+    kind: 'INTERNAL_SERVER_ERROR',
+    en: 'The sealed details of entry {seq} do not match the commitment in the ledger (they were altered or damaged), so they are not shown. Ask the administrator to run `pnpm alutrace verify --sealed` and restore the sealed records from a backup.',
+    zh: '账本记录 {seq} 的保密信息与账本中的承诺值不符（已被篡改或损坏），因此不予显示。请联系管理员运行 `pnpm alutrace verify --sealed`，并从备份恢复保密信息。',
   },
   CONFLICT: {
     kind: 'CONFLICT',

@@ -49,8 +49,15 @@ export type ProcessingInput = Without<z.output<typeof recordProcessingInput>>;
 export type ByproductInput = Without<z.output<typeof utiliseByproductInput>>;
 export type ShipmentInput = Without<z.output<typeof recordShipmentInput>>;
 
+/** A device's clock may run a little fast; more than this is a wrong clock, not a late entry. */
+const CLOCK_SLACK_MS = 10 * 60_000;
+
 function when(ctx: PlanContext, occurredAt: string | undefined): string {
-  return occurredAt ?? ctx.now.toISOString();
+  if (occurredAt === undefined) return ctx.now.toISOString();
+  if (Date.parse(occurredAt) > ctx.now.getTime() + CLOCK_SLACK_MS) {
+    throw new AppError('OCCURRED_IN_FUTURE', { at: occurredAt, now: ctx.now.toISOString() });
+  }
+  return occurredAt;
 }
 
 export function planCollection(db: AppDb, ctx: PlanContext, input: CollectionInput): Planned {
