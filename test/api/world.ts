@@ -20,8 +20,14 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function buildWorld(options: { now?: () => Date } = {}): Promise<World> {
-  const server = await startTestServer({}, options);
+export async function buildWorld(
+  options: {
+    now?: () => Date;
+    /** The server's environment, e.g. ALUTRACE_LOG_LEVEL. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<World> {
+  const server = await startTestServer(options.env ?? {}, options.now ? { now: options.now } : {});
   const { app } = server;
   const cli = systemActor('cli');
   for (const [code, kind, zh, en] of [

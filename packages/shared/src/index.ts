@@ -3,6 +3,7 @@ export * from './api/batching';
 export * from './api/ledger-api';
 export * from './api/lifecycle-api';
 export * from './api/reference-api';
+export * from './api/sealed-api';
 export * from './auth/roles';
 export * from './bytes';
 export * from './canonical-json';

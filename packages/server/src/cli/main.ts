@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { type CliIo, type Command, EXIT_USAGE, parse, UsageError } from './cli-kit';
 import { backupCommand } from './commands/backup';
 import { checkpointCommand } from './commands/checkpoint';
+import { erasePersonalDataCommand } from './commands/erase-personal-data';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
 import { rebuildCommand } from './commands/rebuild';
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   rebuildCommand,
   backupCommand,
   restoreCommand,
+  erasePersonalDataCommand,
   userCommand,
   tokenCommand,
   siteCommand,

@@ -11,6 +11,7 @@ import {
   transfersRouter,
 } from './lifecycle';
 import { lotsRouter } from './lots';
+import { sealedRouter, sellersRouter } from './sealed';
 import { sitesRouter } from './sites';
 import { tokensRouter } from './tokens';
 import { usersRouter } from './users';
@@ -25,6 +26,8 @@ export const appRouter = router({
   ledger: ledgerRouter,
   lots: lotsRouter,
   processing: processingRouter,
+  sealed: sealedRouter,
+  sellers: sellersRouter,
   shipments: shipmentsRouter,
   transfers: transfersRouter,
   sites: sitesRouter,

@@ -47,3 +47,8 @@ export function loadOrCreateVaultKeys(dataDir: string): { keys: VaultKeys; creat
   writeFileSync(file, formatVaultKeys(keys), { mode: 0o600, flag: 'wx' });
   return { keys, created: true };
 }
+
+/** Reads the keys of an existing data directory, never making new ones (the CLI's checks). */
+export function readVaultKeys(dataDir: string): VaultKeys {
+  return parseVaultKeys(readFileSync(sealedKeyPath(dataDir), 'utf8'));
+}

@@ -13,16 +13,19 @@ import { readHeadNote } from '../../ledger/read-head';
 import { readSigningKey } from '../../ledger/signing-key';
 import { verifyLedger } from '../../ledger/verify-ledger';
 import { checkDerived, type DerivedReport } from '../../projections/replay';
+import { SealedVault } from '../../sealed/vault';
+import { type SealedReport, verifySealed } from '../../sealed/verify-sealed';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
 import { createProgress, progressCallback } from '../progress';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
 import { printDerived, printReport } from './print-report';
+import { printSealed, sealedKeysFor } from './print-sealed';
 
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check the whole ledger: hashes, chain, Merkle tree, checkpoints, signatures',
   usage: [
-    'alutrace verify [--data-dir DIR] [--json] [--key VERIFIER_KEY] [--trusted-checkpoint FILE] [--derived]',
+    'alutrace verify [--data-dir DIR] [--json] [--key VERIFIER_KEY] [--trusted-checkpoint FILE] [--derived] [--sealed]',
     '',
     'Recomputes every leaf hash from the stored bytes, checks the prev links, the',
     'sequence, the look-up columns, the stored Merkle nodes, the root of every',
@@ -42,6 +45,10 @@ export const verifyCommand: Command = {
     '  --derived        also replay the log into a scratch database and compare every derived',
     '                   table (the catalogue, …) row by row; reports the first row that differs',
     '                   (`alutrace rebuild` repairs them). Changes nothing.',
+    '  --sealed         also decrypt every sealed record with the sealed-key, recompute its',
+    '                   commitment and compare it with its entry, and check that every',
+    '                   lifecycle entry has its record or an erasure tombstone; reports the',
+    '                   first failure. Changes nothing.',
     '',
     'Exit status: 0 intact, 1 altered or inconsistent, 2 usage or I/O error.',
   ].join('\n'),
@@ -52,6 +59,7 @@ export const verifyCommand: Command = {
     'trusted-checkpoint': { type: 'string' },
     workers: { type: 'string' },
     derived: { type: 'boolean' },
+    sealed: { type: 'boolean' },
   },
   async run(args, io) {
     const dataDir = dataDirOf(args, io);
@@ -80,6 +88,7 @@ export const verifyCommand: Command = {
         throw new UsageError(`cannot read ${trustedFile}: ${(e as Error).message}`);
       }
     }
+    const sealedKeys = flag(args, 'sealed') ? sealedKeysFor(dataDir) : null;
     const db = openDatabase(databasePath(dataDir), { readonly: true });
     try {
       const head = readHeadNote(db.$client);
@@ -101,12 +110,23 @@ export const verifyCommand: Command = {
           replay.done();
         }
       }
-      if (flag(args, 'json')) io.out(JSON.stringify(derived ? { ...report, derived } : report, null, 2));
-      else {
+      let sealed: SealedReport | null = null;
+      if (sealedKeys) {
+        const check = createProgress({ label: 'verify --sealed', total: 0 });
+        try {
+          sealed = verifySealed(db, new SealedVault(sealedKeys), progressCallback(check));
+        } finally {
+          check.done();
+        }
+      }
+      if (flag(args, 'json')) {
+        io.out(JSON.stringify({ ...report, ...(derived ? { derived } : {}), ...(sealed ? { sealed } : {}) }, null, 2));
+      } else {
         printReport(io, 'alutrace verify', report);
         if (derived) printDerived(io, derived);
+        if (sealed) printSealed(io, sealed);
       }
-      return report.ok && (derived?.ok ?? true) ? EXIT_OK : EXIT_FAILED;
+      return report.ok && (derived?.ok ?? true) && (sealed?.ok ?? true) ? EXIT_OK : EXIT_FAILED;
     } finally {
       db.$client.close();
     }
