@@ -486,6 +486,18 @@ describe('who may read sealed values, and who may list the reads', () => {
 
     const future = data(await off.query<AccessLogPage>('sealed.accessLog', { from: '2999-01-01T00:00:00Z' }));
     expect(future.items).toEqual([]);
+    // A read at 10:00:00.5 is within from 10:00:00Z (times compare as instants, not as text).
+    const newest = byOperator.items[0] as AccessLogPage['items'][number];
+    const second = `${newest.at.slice(0, 19)}Z`;
+    const window = data(
+      await off.query<AccessLogPage>('sealed.accessLog', { from: second, to: newest.at, seq: newest.seq }),
+    );
+    expect(window.items.map((i) => i.id)).toContain(newest.id);
+
+    // A purpose is any one line of text, Chinese punctuation included; control characters are refused.
+    data(await op.mutate('sealed.read', { seq: flow.collection.seq, purpose: '激励核查，2026年第四季度' }));
+    const bad = await op.mutate('sealed.read', { seq: flow.collection.seq, purpose: 'audit\u202e' });
+    expect(errorCode(bad)).toBe('VALIDATION_FAILED');
 
     for (const role of ['operator', 'recycler', 'admin'] as const) {
       const r = await world.clientFor(role).query('sealed.accessLog', {});

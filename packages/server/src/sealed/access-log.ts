@@ -51,8 +51,9 @@ export function listAccessLog(db: AppDb, input: z.output<typeof accessLogInput>)
   const where: SQL[] = [];
   if (input.seq !== undefined) where.push(eq(sealedAccessLog.seq, input.seq));
   if (input.principal) where.push(eq(sealedAccessLog.principal, input.principal));
-  if (input.from) where.push(gte(sealedAccessLog.at, input.from));
-  if (input.to) where.push(lte(sealedAccessLog.at, input.to));
+  // Stored as toISOString() (with milliseconds): compared in the same form, or 08:30:00.5Z would sort before 08:30:00Z.
+  if (input.from) where.push(gte(sealedAccessLog.at, new Date(input.from).toISOString()));
+  if (input.to) where.push(lte(sealedAccessLog.at, new Date(input.to).toISOString()));
   if (input.cursor !== undefined) where.push(lt(sealedAccessLog.id, input.cursor));
   const rows = db
     .select()

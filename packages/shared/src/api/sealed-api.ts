@@ -8,19 +8,14 @@ import type { JsonObject } from '../canonical-json';
 import { CREDIT_CODE_MESSAGES, RESIDENT_ID_MESSAGES } from '../events/sealed';
 import { creditCodeProblem, normaliseCreditCode } from '../identity/credit-code';
 import { residentIdProblem } from '../identity/resident-id';
+import { textField } from '../text/text-field';
 import type { LotState } from './lifecycle-api';
 
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const instant = z.string().datetime({ offset: false, message: 'an ISO-8601 UTC time like 2026-11-28T08:30:00Z' });
 
-/** Why a record is read, as the access log shows it (no personal data: it is kept as long as the log). */
-export const accessPurpose = z
-  .string()
-  .normalize('NFC')
-  .trim()
-  .min(1, 'required')
-  .max(100, 'at most 100 characters')
-  .regex(/^[\p{L}\p{N} .,:;'()/#_-]+$/u, "letters, digits, spaces and . , : ; ' ( ) / # _ - only");
+/** Why a record is read, as the access log shows it (kept as long as the log: no personal data). */
+export const accessPurpose = textField({ max: 100 });
 
 export const DEFAULT_READ_PURPOSE = 'view';
 export const SELLER_SEARCH_PURPOSE = 'seller-search';
