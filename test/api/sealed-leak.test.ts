@@ -264,8 +264,19 @@ describe('sealed values stay out of everything public or ordinary', () => {
       [world.clientFor('official'), undefined],
       [world.clientFor('admin'), undefined],
     ];
+    const procedures = appRouter._def.procedures as Record<string, unknown>;
+    let traced = false;
     for (const [client, site] of readers) {
-      for (const lotId of lotIds) texts.push(await raw(client, 'lots.get', 'query', { lotId }));
+      for (const lotId of lotIds) {
+        texts.push(await raw(client, 'lots.get', 'query', { lotId }));
+        if ('lots.trace' in procedures) {
+          for (const direction of ['backward', 'forward']) {
+            const trace = await raw(client, 'lots.trace', 'query', { lotId, direction });
+            traced ||= trace.includes('"result"');
+            texts.push(trace);
+          }
+        }
+      }
       texts.push(await raw(client, 'lots.list', 'query', site ? { site, limit: 200 } : { limit: 200 }));
       let cursor: number | undefined;
       for (;;) {
@@ -284,12 +295,14 @@ describe('sealed values stay out of everything public or ordinary', () => {
     }
     const anonymous = world.anonymous();
     texts.push(await raw(anonymous, 'ledger.head', 'query'));
-    if ('lots.passport' in appRouter._def.procedures) {
+    if ('lots.passport' in procedures) {
       for (const lot of [...flow.collection.lots, ...flow.run.lots]) {
-        texts.push(await raw(anonymous, 'lots.passport', 'query', { lotId: lot.lotId, digest: lot.labelDigest }));
-        texts.push(await raw(anonymous, 'lots.passport', 'query', { lotId: lot.lotId, d: lot.labelDigest }));
+        const passport = await raw(anonymous, 'lots.passport', 'query', { lotId: lot.lotId, digest: lot.labelDigest });
+        expect(passport, 'lots.passport answered').toContain('"result"');
+        texts.push(passport);
       }
     }
+    if ('lots.trace' in procedures) expect(traced, 'lots.trace answered someone').toBe(true);
     expect(texts.length).toBeGreaterThan(50);
     // The reads did answer (a page of errors would prove nothing).
     expect(texts.some((t) => t.includes(flow.collection.lots[0]?.lotId as string))).toBe(true);
