@@ -28,3 +28,6 @@ export * from './merkle/tree-math';
 export * from './merkle/verify-proofs';
 export * from './sites/baise';
 export * from './text/text-field';
+export * from './units/decimal-amount';
+export * from './units/mass-text';
+export * from './units/money-text';

@@ -7,6 +7,15 @@ import { checkpointCommand } from './commands/checkpoint';
 import { erasePersonalDataCommand } from './commands/erase-personal-data';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
+import { collectCommand } from './commands/lifecycle/collect';
+import { correctCommand } from './commands/lifecycle/correct';
+import { dispatchCommand } from './commands/lifecycle/dispatch';
+import { lotCommand } from './commands/lifecycle/lot';
+import { lotsCommand } from './commands/lifecycle/lots';
+import { processCommand } from './commands/lifecycle/process';
+import { receiveCommand } from './commands/lifecycle/receive';
+import { shipCommand } from './commands/lifecycle/ship';
+import { utiliseCommand } from './commands/lifecycle/utilise';
 import { rebuildCommand } from './commands/rebuild';
 import { restoreCommand } from './commands/restore';
 import { serveCommand } from './commands/serve';
@@ -30,6 +39,16 @@ export const COMMANDS: Command[] = [
   userCommand,
   tokenCommand,
   siteCommand,
+  // Recording and reading the lifecycle through a running server, as the token's holder.
+  collectCommand,
+  dispatchCommand,
+  receiveCommand,
+  processCommand,
+  utiliseCommand,
+  shipCommand,
+  correctCommand,
+  lotCommand,
+  lotsCommand,
 ];
 
 export function mainHelp(): string {
