@@ -2,6 +2,8 @@
 // is melted into an ingot and dross, the ingot is shipped and the dross
 // utilised; every rule of DOMAIN.md refuses its case with its own code and
 // writes nothing. Expected figures are worked out by hand in the comments.
+
+import { createHash } from 'node:crypto';
 import type { LotPage, LotView, RecordedView } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { data, errorCode, type HttpResult } from './http-client';
@@ -268,6 +270,32 @@ describe('rules refuse what is wrong, and write nothing', () => {
   });
 });
 
+describe('idempotency and sealed values', () => {
+  it('tells a changed price apart, yet keeps nothing a guess at the price could be checked against', async () => {
+    const op = world.clientFor('operator');
+    const key = 'price-check-0001';
+    const first = data(await op.mutate<RecordedView>('collection.record', collection({ idempotencyKey: key })));
+    const again = data(await op.mutate<RecordedView>('collection.record', collection({ idempotencyKey: key })));
+    expect(again).toMatchObject({ replayed: true, seq: first.seq });
+    const other = collection({
+      idempotencyKey: key,
+      sealed: { seller, vehiclePlate: '桂L·12345', priceFen: 1_234_501 },
+    });
+    expect(errorCode(await refused('collection.record', other))).toBe('IDEMPOTENCY_CONFLICT');
+    // The stored fingerprint is not a plain hash of any form of the request a guesser could rebuild.
+    const row = world.server.app.db.$client
+      .prepare('SELECT fingerprint, result FROM ledger_idempotency WHERE key = ?')
+      .get(key) as { fingerprint: Buffer; result: string };
+    const plain = (v: unknown) => createHash('sha256').update(canonical(v)).digest();
+    const input = { ...collection({ idempotencyKey: key }), photoHashes: [] };
+    for (const guess of [input, { procedure: 'collection.record', input }]) {
+      expect(row.fingerprint.equals(plain(guess))).toBe(false);
+    }
+    expect(row.result).not.toContain('李明');
+    expect(row.result).not.toContain('1234500');
+  });
+});
+
 describe('lots.list', () => {
   it('filters, pages by cursor without repeats, and shows operators only the lots of their sites', async () => {
     const official = world.clientFor('official');
@@ -313,4 +341,15 @@ function base32(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i + 5 <= bits.length; i += 5) out += alphabet[Number.parseInt(bits.slice(i, i + 5), 2)];
   return out;
+}
+
+/** RFC 8785 for the plain objects of this test (no floats): keys sorted, no spaces. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
 }

@@ -6,7 +6,7 @@
 // and credit codes are found through an HMAC in seller_index. Reading a
 // record is logged in sealed_access_log by the caller (read-sealed.ts).
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { type JsonObject, sealedCommitmentOf } from '@alutrace/shared';
+import { canonicalBytes, type JsonObject, type JsonValue, sealedCommitmentOf } from '@alutrace/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
 import { perDatabase } from '../db/per-database';
@@ -72,6 +72,16 @@ export class SealedVault {
   searchKey(id: string): Buffer {
     const normalised = id.replace(/\s+/g, '').toUpperCase();
     return createHmac('sha256', this.keys.index).update(`seller-id:${normalised}`).digest();
+  }
+
+  /**
+   * A keyed digest of sealed values, for comparing requests (idempotency)
+   * without keeping anything a guess could be checked against: unlike a
+   * plain hash, it cannot be brute-forced over a small space such as a
+   * price or a birth date without the server's key.
+   */
+  keyedDigest(value: JsonValue): string {
+    return createHmac('sha256', this.keys.index).update('request:').update(canonicalBytes(value)).digest('hex');
   }
 
   /** Writes the record (inside the append's transaction). */

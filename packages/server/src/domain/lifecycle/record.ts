@@ -50,7 +50,8 @@ export async function record(
       ...(request.idempotencyKey !== undefined
         ? { idempotency: { scope: caller.scope, key: request.idempotencyKey } }
         : {}),
-      request: { procedure: request.procedure, input: request.input },
+      // The fingerprint of "the same request" sees the sealed values only through a keyed digest.
+      request: { procedure: request.procedure, input: withoutSealedValues(deps, request.input) },
       onAppended: (entries, db) => {
         entries.forEach((at, i) => {
           const p = all[i] as Planned;
@@ -114,6 +115,19 @@ function recordedView(db: AppDb, entries: AppendedEntry[]): Omit<RecordedView, '
     ...(dispatchId ? { dispatchId } : {}),
     anomalies: flagged,
   };
+}
+
+function withoutSealedValues(deps: LifecycleDeps, input: JsonValue): JsonValue {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const digest = (v: JsonValue | undefined) => (v === undefined ? null : deps.vault.keyedDigest(v));
+  const replacement = input.replacement as { input?: { sealed?: JsonValue } } | undefined;
+  return {
+    ...input,
+    sealed: digest(input.sealed),
+    ...(replacement?.input
+      ? { replacement: { ...replacement, input: { ...replacement.input, sealed: digest(replacement.input.sealed) } } }
+      : {}),
+  } as JsonValue;
 }
 
 /** Sealed values as a JSON object: zod's optional keys left out, not undefined. */
