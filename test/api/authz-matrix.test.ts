@@ -13,23 +13,28 @@ import { createToken, systemActor } from '@alutrace/server/testing';
 import { PERMISSIONS, ROLES, type Role, TOKEN_ROLES } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from './http-client';
+import { collectionInput, isCollectionPoint, isRecycler, isUtiliser, type LotRef, Stock } from './lifecycle-stock';
 import { buildWorld, PASSWORD, type World } from './world';
 
 type Variant = 'own' | 'other';
+type CallerKind = 'user' | 'token';
 interface Procedure {
   _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } };
 }
 
 let world: World;
+/** Fresh lots where a sample needs them (lifecycle-stock.ts). */
+let stock: Stock;
 let counter = 0;
 /** The current password of each role's user, as auth.changePassword's sample changes it. */
 const passwords = new Map<string, string>();
 
-/** An API token per token role, for the same sites as that role's user (operator PG01, recycler RC01). */
+/** An API token per token role, for the same sites as that role's user (operator PG01, recycler RC01, utiliser UT01). */
 const tokens = new Map<Role, string>();
 
 beforeAll(async () => {
   world = await buildWorld();
+  stock = new Stock(world);
   for (const role of TOKEN_ROLES) {
     const site = role === 'official' ? undefined : world.ownSite[role];
     const created = await createToken(world.server.app, systemActor('cli'), {
@@ -51,7 +56,7 @@ afterAll(async () => {
 });
 
 /** An input for each procedure that succeeds for whoever may call it, so only access decides 401/403. */
-const samples: Record<string, (role: Role | null, variant: Variant) => unknown | Promise<unknown>> = {
+const samples: Record<string, (role: Role | null, variant: Variant, kind: CallerKind) => unknown | Promise<unknown>> = {
   'auth.login': () => ({ username: 'rc', password: PASSWORD }),
   'auth.logout': () => undefined,
   'auth.me': () => undefined,
@@ -110,7 +115,108 @@ const samples: Record<string, (role: Role | null, variant: Variant) => unknown |
     tokenId: (await createToken(world.server.app, systemActor('cli'), { name: 'to revoke', role: 'official' })).token
       .id,
   }),
+  // ── The scrap lifecycle: each sample is valid at the site it names, with lots made for it there. ──
+  'collection.record': (role, v) => collectionInput(siteFor(role, v)),
+  'transfers.dispatch': async (role, v) => {
+    const site = siteFor(role, v);
+    const lot = await freshLotAt(site);
+    return { site, to: DESTINATION[site], lots: [{ lotId: lot.lotId, massG: lot.massG }] };
+  },
+  'transfers.receive': async (role, v) => {
+    const site = siteFor(role, v);
+    // Collection points receive nothing: there the sample names a dispatch for RC01 (refused by access first).
+    const inbound = await stock.inbound(isCollectionPoint(site) ? 'RC01' : site);
+    return {
+      site,
+      dispatchId: inbound.dispatchId,
+      lots: inbound.lots.map((l) => ({ lotId: l.lotId, receivedG: l.massG })),
+    };
+  },
+  'processing.record': async (role, v) => {
+    const site = siteFor(role, v);
+    // Runs happen at recyclers: elsewhere the sample names scrap on hand at RC01 (refused by access first).
+    const lot = await stock.scrapAt(isRecycler(site) ? site : 'RC01');
+    return {
+      site,
+      process: 'melting',
+      inputs: [{ lotId: lot.lotId, consumedG: lot.massG }],
+      outputs: [{ form: 'ingot', alloy: 'ADC12', massG: 850_000 }],
+      byproducts: [{ kind: 'dross', massG: 100_000, hazardousWasteCode: 'HW48 321-026-48' }],
+    };
+  },
+  'byproducts.utilise': async (role, v) => {
+    const site = siteFor(role, v);
+    // Collection points hold no by-products: there the sample names dross at RC01 (refused by access first).
+    const lot = await stock.byproductAt(isCollectionPoint(site) ? 'RC01' : site);
+    return { site, lotId: lot.lotId, route: 'aluminium_recovery', massG: lot.massG, manifestNumber: 'GX-2026-000123' };
+  },
+  'shipments.record': async (role, v) => {
+    const site = siteFor(role, v);
+    // Only recyclers make products: elsewhere the sample names an ingot at RC01 (refused by access first).
+    const lot = await stock.productAt(isRecycler(site) ? site : 'RC01');
+    return { site, lotId: lot.lotId, buyer: 'BY01', chain: 'construction', massG: lot.massG };
+  },
+  'corrections.record': async (role, v, kind) => {
+    const site = siteFor(role, v);
+    // An operating role corrects its own entry at its own site (a token its own, a user theirs); any other
+    // caller names an entry the site's own user made, which only an administrator may correct.
+    const own = role !== null && OPERATING_ROLES.includes(role) && v === 'own';
+    const author = own ? (kind === 'token' ? tokenClient(role) : world.clientFor(role)) : await stock.clientAt(site);
+    const target = isCollectionPoint(site)
+      ? await stock.collect(site, author)
+      : await stock.receive(site, await stock.inbound(site), author);
+    return { site, targetSeq: target.seq, targetLeafHash: target.leafHashes[0], reason: 'weighing_error' };
+  },
+  'lots.get': async (role, v) => ({ lotId: (await lotHeldAt(siteFor(role, v))).lotId }),
+  'lots.list': (role, v) => ({ site: siteFor(role, v), limit: 5 }),
+  // ── Sealed values: an entry with sealed values recorded at the site the caller names ──
+  'sealed.read': async (role, v) => ({ seq: await sealedSeqAt(siteFor(role, v), role), purpose: 'matrix' }),
+  'sealed.accessLog': () => ({ limit: 5 }),
+  'sellers.search': () => ({ id: '451002198506151230' }),
 };
+
+const OPERATING_ROLES: readonly Role[] = ['operator', 'recycler', 'utiliser'];
+
+/** Where a dispatch from each site goes: scrap to a recycler, dross from a utiliser to the other one. */
+const DESTINATION: Record<string, string> = {
+  PG01: 'RC01',
+  PG02: 'RC01',
+  RC01: 'RC02',
+  RC02: 'RC01',
+  UT01: 'UT02',
+  UT02: 'UT01',
+};
+
+/** A new lot on hand at the site: scrap at a collection point or a recycler, dross at a utiliser. */
+function freshLotAt(site: string): Promise<LotRef> {
+  return isUtiliser(site) ? stock.byproductAt(site) : stock.scrapAt(site);
+}
+
+/**
+ * An entry recorded at the site whose sealed values the caller could read only as that site (so not
+ * one whose other site is the caller's own): made through a lot held there.
+ */
+async function sealedSeqAt(site: string, role: Role | null): Promise<number> {
+  await lotHeldAt(site);
+  const own = role ? world.ownSite[role] : '';
+  const row = world.server.app.db.$client
+    .prepare(
+      'SELECT seq FROM sealed_records WHERE site = ? AND (counterpart IS NULL OR counterpart <> ?) ORDER BY seq LIMIT 1',
+    )
+    .get(site, own) as { seq: number };
+  return row.seq;
+}
+
+/** One lot held at each site, for the reads (which change nothing). */
+const heldLots = new Map<string, Promise<LotRef>>();
+function lotHeldAt(site: string): Promise<LotRef> {
+  let lot = heldLots.get(site);
+  if (!lot) {
+    lot = freshLotAt(site);
+    heldLots.set(site, lot);
+  }
+  return lot;
+}
 
 function siteFor(role: Role | null, v: Variant): string {
   return role ? (v === 'own' ? world.ownSite[role] : world.otherSite[role]) : 'PG01';
@@ -123,11 +229,17 @@ function seqOfSiteEntry(site: string): number {
   return row.seq;
 }
 
-type Outcome = 'allowed' | 401 | 403;
+type Outcome = 'allowed' | 401 | 403 | 404;
 const DENIALS = ['FORBIDDEN', 'SITE_NOT_ALLOWED', 'USERS_ONLY'];
+/**
+ * A thing of another site answers as if it did not exist (lots.get: a lot id runs in daily sequence,
+ * so "not yours" would confirm it exists; sealed.read: NOT_FOUND, as for an entry without sealed
+ * values). The samples name things that do exist, so here it is a denial.
+ */
+const HIDDEN = ['LOT_UNKNOWN', 'NOT_FOUND'];
 
 // The expected outcomes: one row per procedure, one column per caller (anon, then each role on its
-// own site and on another), `yes` for allowed, 401 or 403 for denied. Changing who may do what means
+// own site and on another), `yes` for allowed, 401 or 403 for denied, 404 for hidden. Changing who may do what means
 // editing this file on purpose.
 const POLICY_COLUMNS = [
   'procedure',
@@ -141,7 +253,10 @@ const policyLines = readFileSync(new URL('./authz-policy.txt', import.meta.url),
 const POLICY = new Map(
   policyLines.slice(1).map((line) => {
     const [path = '', ...cells] = line.trim().split(/\s+/);
-    return [path, cells.map((c): Outcome => (c === 'yes' ? 'allowed' : c === '401' ? 401 : 403))] as const;
+    return [
+      path,
+      cells.map((c): Outcome => (c === 'yes' ? 'allowed' : c === '401' ? 401 : c === '404' ? 404 : 403)),
+    ] as const;
   }),
 );
 
@@ -192,11 +307,12 @@ describe('the authorisation matrix', () => {
       const row: Outcome[] = [];
       for (const [role, variant, kind] of cases) {
         const client = role === null ? world.anonymous() : kind === 'user' ? world.clientFor(role) : tokenClient(role);
-        const res = await call(client, path, proc._def.type, await sample(role, variant));
+        const res = await call(client, path, proc._def.type, await sample(role, variant, kind));
         const want = wanted[row.length];
         const code = res.body.error?.data.app.code ?? '';
         // Denied by access control, as opposed to refused for another reason (a wrong password is a 401 too).
-        const got: Outcome = code === 'UNAUTHENTICATED' ? 401 : DENIALS.includes(code) ? 403 : 'allowed';
+        const got: Outcome =
+          code === 'UNAUTHENTICATED' ? 401 : DENIALS.includes(code) ? 403 : HIDDEN.includes(code) ? 404 : 'allowed';
         if (got !== 'allowed') expect(res.status).toBe(got);
         row.push(got);
         results.push(
