@@ -607,7 +607,18 @@ describe('shipments: a product lot, whole, once', () => {
   });
 
   it('a by-product is not shipped to a buyer: LOT_NOT_SHIPPABLE', async () => {
-    await refusedWith('LOT_NOT_SHIPPABLE', 'shipments.record', shipInput(rcDross), 'recycler', { lot: rcDross.lotId });
+    await refusedWith('LOT_NOT_SHIPPABLE', 'shipments.record', shipInput(rcDross), 'recycler', {
+      lot: rcDross.lotId,
+      kind: 'byproduct',
+    });
+  });
+
+  it('nor is scrap that was never melted: it would count as recycled aluminium shipped', async () => {
+    const scrap = await receivedAtRc01();
+    await refusedWith('LOT_NOT_SHIPPABLE', 'shipments.record', shipInput(scrap), 'recycler', {
+      lot: scrap.lotId,
+      kind: 'scrap',
+    });
   });
 
   it('only by-products go to a route: LOT_NOT_BYPRODUCT', async () => {
@@ -719,7 +730,7 @@ describe('rule 3: a run makes no mass; heavy losses and yields outside the band 
       'recycler',
       { out: 1_020_001, in: 1_020_000 },
     );
-    // Out 880,000 + 140,000 = 1,020,000 = in: no loss (yield 880,000 / 1,000,000 = 88 %, the top of UBC's band).
+    // Out 880,000 + 140,000 = 1,020,000 = in: no loss (yield (880,000 − 20,000 primary) / 1,000,000 = 86 %, inside UBC's band).
     const r = await ok(
       'processing.record',
       meltInput([{ lotId: l.lotId, consumedG: 1_000_000 }], 880_000, 140_000, [
@@ -744,20 +755,21 @@ describe('rule 3: a run makes no mass; heavy losses and yields outside the band 
     const b = await receivedAtRc01();
     const primary = [{ kind: 'primary_aluminium', massG: 100_000 }];
     // In 1,000,000 + 100,000 = 1,100,000; 20 % of it is 220,000.
-    // Ingot 850,000 (yield 85 %: inside UBC's 80–88 %) + dross 30,000 = 880,000: loss 220,000, 20 % exactly.
+    // Ingot 850,000 + dross 30,000 = 880,000: loss 220,000, 20 % exactly. (The scrap's yield,
+    // (850,000 − 100,000 primary) / 1,000,000 = 75 %, is below UBC's band and flagged apart.)
     const at20 = await ok(
       'processing.record',
       meltInput([{ lotId: a.lotId, consumedG: 1_000_000 }], 850_000, 30_000, primary),
       'recycler',
     );
-    expect(at20.anomalies).toEqual([]);
+    expect(at20.anomalies.filter((a) => a.kind === 'high_melt_loss')).toEqual([]);
     // Dross 29,999: loss 220,001 = 20.0001 %, 220,001 / 1,100,000 = 0.200000909… → 200,001 ppm against 200,000.
     const over = await ok(
       'processing.record',
       meltInput([{ lotId: b.lotId, consumedG: 1_000_000 }], 850_000, 29_999, primary),
       'recycler',
     );
-    expect(over.anomalies).toEqual([
+    expect(over.anomalies.filter((a) => a.kind === 'high_melt_loss')).toEqual([
       {
         seq: over.seq,
         kind: 'high_melt_loss',
@@ -835,6 +847,32 @@ describe('rule 3: a run makes no mass; heavy losses and yields outside the band 
     // What was left: 500,000 of each.
     expect((await lot(ubc.lotId)).balanceG).toBe(500_000);
     expect((await lot(extr.lotId)).balanceG).toBe(500_000);
+  });
+
+  it('metal that went in as metal is not the scrap’s yield: re-melting an ingot with scrap', async () => {
+    const first = await receivedAtRc01();
+    const melt = await ok(
+      'processing.record',
+      meltInput([{ lotId: first.lotId, consumedG: 1_000_000 }], 840_000, 100_000),
+      'recycler',
+    );
+    const ingot = melt.lots[0]?.lotId as string;
+    const scrap = await receivedAtRc01();
+    // 500,000 of the ingot and 500,000 of UBC into a 920,000 g ingot: the scrap gave
+    // 920,000 − 500,000 = 420,000 g, 84 % of it, inside UBC's 80–88 % (not 184 %).
+    const remelt = await ok(
+      'processing.record',
+      meltInput(
+        [
+          { lotId: ingot, consumedG: 500_000 },
+          { lotId: scrap.lotId, consumedG: 500_000 },
+        ],
+        920_000,
+        50_000,
+      ),
+      'recycler',
+    );
+    expect(remelt.anomalies).toEqual([]);
   });
 
   it('sorted scrap is not metal: a sorting run has no yield to flag', async () => {
@@ -1275,7 +1313,11 @@ describe('corrections: declaring an entry wrong undoes exactly it', () => {
     await refusedWith('CORRECTION_NOT_AUTHOR', 'corrections.record', correction(byToken, 'PG01'));
     await ok('corrections.record', correction(byToken, 'PG01'), opTokenClient());
     // An administrator corrects anyone's, naming the entry's own site.
-    await refusedWith('SITE_NOT_ALLOWED', 'corrections.record', correction(c, 'RC01'), 'admin');
+    await refusedWith('CORRECTION_SITE_MISMATCH', 'corrections.record', correction(c, 'RC01'), 'admin', {
+      seq: c.seq,
+      actual: 'PG01',
+      site: 'RC01',
+    });
     const fix = await ok('corrections.record', correction(c, 'PG01'), 'admin');
     expect(fix.replayed).toBe(false);
     expect((await lot(c.lots[0]?.lotId as string)).state).toBe('voided');

@@ -278,8 +278,13 @@ export const ERROR_CATALOG = {
   },
   LOT_NOT_SHIPPABLE: {
     kind: 'BAD_REQUEST',
-    en: 'Lot {lot} is a by-product; by-products go to a route (utilisation), not to a buyer.',
-    zh: '批次 {lot} 为副产物，应记录其利用处置去向，而非出售给采购方。',
+    en: 'Lot {lot} is {kind}: only recycled metal (ingot, billet, slab, sow, liquid metal) is shipped to a buyer. Scrap goes to a recycler with a dispatch; by-products go to a utilisation route.',
+    zh: '批次 {lot} 为{kind}：只有再生铝产品（铝锭、铝棒、板锭、大铝锭、铝液）可出售给采购方。废料请发运至再生铝企业，副产物请记录利用处置去向。',
+  },
+  CORRECTION_SITE_MISMATCH: {
+    kind: 'BAD_REQUEST',
+    en: 'Entry {seq} was recorded for site {actual}, not {site}: record its correction for {actual}.',
+    zh: '账本记录 {seq} 属于站点 {actual}，而非 {site}：请以站点 {actual} 录入更正。',
   },
   SHIPMENT_NOT_WHOLE: {
     kind: 'BAD_REQUEST',
@@ -407,6 +412,8 @@ const THINGS: Record<string, { en: string; zh: string }> = {
   grade: { en: 'grade', zh: '废料品级' },
   alloy: { en: 'alloy', zh: '合金牌号' },
   lot: { en: 'lot', zh: '批次' },
+  scrap: { en: 'scrap', zh: '废料' },
+  byproduct: { en: 'a by-product', zh: '副产物' },
   'sealed record': { en: 'sealed record', zh: '保密信息' },
 };
 

@@ -134,8 +134,12 @@ export function projectProcessingRecorded(body: EventBody<'processing.recorded'>
   if (lossAboveShare(lossG, inputG + additionsG, body.lossFlagPct)) {
     flag('high_melt_loss', body.lossFlagPct * 10_000, ratioPpm(lossG, inputG + additionsG));
   }
-  const metalG = body.outputs.filter((o) => o.form !== 'sorted_scrap').reduce((s, o) => s + o.massG, 0);
-  if (metalG > 0 && scrapInputG > 0) {
+  // The metal the scrap gave: metal out, less the metal that went in as metal (re-melted
+  // products, primary aluminium, alloying elements), over the scrap consumed.
+  const metalOutG = body.outputs.filter((o) => o.form !== 'sorted_scrap').reduce((s, o) => s + o.massG, 0);
+  const metalInG = inputs.filter((i) => i.lot.kind === 'product').reduce((s, i) => s + i.consumedG, 0) + primaryG;
+  const metalG = metalOutG - metalInG;
+  if (metalOutG > 0 && scrapInputG > 0 && metalG > 0) {
     const band = weightedBand(
       db,
       inputs.filter((i) => i.lot.kind === 'scrap' && i.lot.grade !== null),

@@ -67,9 +67,11 @@ export function planCorrection(
     throw new AppError('CORRECTION_TARGET_INVALID', { seq: target.seq, kind: target.kind });
   const done = db.select().from(corrections).where(eq(corrections.targetSeq, target.seq)).get();
   if (done) throw new AppError('ALREADY_CORRECTED', { seq: target.seq, by: done.correctionSeq });
-  if (target.site !== ctx.site) throw new AppError('SITE_NOT_ALLOWED', { site: target.site ?? '—' });
+  if (target.site !== ctx.site) {
+    throw new AppError('CORRECTION_SITE_MISMATCH', { seq: target.seq, actual: target.site ?? '—', site: ctx.site });
+  }
   if (!isAdmin && target.actorId !== ctx.actor.id) throw new AppError('CORRECTION_NOT_AUTHOR', { seq: target.seq });
-  const later = laterEvents(db, target.seq, target.kind);
+  const later = laterEvents(db, target.seq);
   if (later.length > 0) throw new AppError('CORRECTION_CONFLICT', { seq: target.seq, later: later.join(', ') });
   if (input.replacement && input.replacement.kind !== target.kind) {
     throw new AppError('REPLACEMENT_KIND_MISMATCH', { seq: target.seq, kind: target.kind });
@@ -118,11 +120,14 @@ function planReplacement(db: AppDb, ctx: PlanContext, r: NonNullable<CorrectionI
 }
 
 /**
- * The entries after `seq` that still count and touch a lot the target
- * touched, latest first. A run's later consumption of the same input lots
- * does not rest on the run, so it does not block.
+ * Actions that draw part of a lot's balance: a later draw on the same lot
+ * does not rest on an earlier one (undoing the earlier only adds back what
+ * it took), so it does not block its correction.
  */
-function laterEvents(db: AppDb, seq: number, kind: string): number[] {
+const DRAWS = new Set(['consumed', 'aluminium_recovery', 'cement_refractory', 'disposal']);
+
+/** The entries after `seq` that still count and touch a lot the target touched, latest first. */
+function laterEvents(db: AppDb, seq: number): number[] {
   const touched = db
     .select({ lotId: lotEvents.lotId, action: lotEvents.action })
     .from(lotEvents)
@@ -145,9 +150,7 @@ function laterEvents(db: AppDb, seq: number, kind: string): number[] {
       ),
     )
     .all();
-  const inputs = new Set(
-    kind === 'processing.recorded' ? touched.filter((t) => t.action === 'consumed').map((t) => t.lotId) : [],
-  );
-  const blocking = rows.filter((r) => !(inputs.has(r.lotId) && r.action === 'consumed'));
+  const drawn = new Set(touched.filter((t) => DRAWS.has(t.action)).map((t) => t.lotId));
+  const blocking = rows.filter((r) => !(drawn.has(r.lotId) && DRAWS.has(r.action)));
   return [...new Set(blocking.map((r) => r.seq))].sort((a, b) => b - a);
 }

@@ -305,7 +305,7 @@ function apply(m: Model, op: Op, i: number): void {
     }
     case 'ship': {
       const lot = held(m, op.key, op.site);
-      if (lot.kind === 'byproduct' || op.massG !== lot.balanceG) throw new ModelError('bad shipment');
+      if (lot.kind !== 'product' || op.massG !== lot.balanceG) throw new ModelError('bad shipment');
       Object.assign(lot, { state: 'shipped', holder: null, balanceG: 0, shippedG: op.massG });
       return;
     }
@@ -372,7 +372,7 @@ function terms(m: Model): Terms {
   return t;
 }
 
-/** The lots an entry's events touch (the server's `lot_events` of its seq). */
+/** The lots an entry's events touch (the server's `lot_events` of its seq); `consumed` marks a draw on the balance. */
 function touched(op: Op, i: number): { key: string; consumed: boolean }[] {
   switch (op.t) {
     case 'collect':
@@ -386,6 +386,8 @@ function touched(op: Op, i: number): { key: string; consumed: boolean }[] {
         ...made(op, i).map((x) => ({ key: x.key, consumed: false })),
       ];
     case 'utilise':
+      // A route draws part of the balance, as a run's input does.
+      return [{ key: op.key, consumed: true }];
     case 'ship':
       return [{ key: op.key, consumed: false }];
     case 'correct':
@@ -396,13 +398,17 @@ function touched(op: Op, i: number): { key: string; consumed: boolean }[] {
 
 /**
  * The seqs of later entries that still count and touch a lot the target
- * touched, latest first; a run's later consumption of one of a run target's
- * inputs does not count.
+ * touched, latest first; a later draw (run input or by-product route) on a
+ * lot the target also drew from does not count.
  */
 function blockers(history: readonly Applied[], corrected: ReadonlySet<number>, target: number): number[] {
   const t = history[target] as Applied;
   const mine = new Set(touched(t.op, target).map((x) => x.key));
-  const inputs = new Set(t.op.t === 'process' ? t.op.inputs.map((x) => x.key) : []);
+  const inputs = new Set(
+    touched(t.op, target)
+      .filter((x) => x.consumed)
+      .map((x) => x.key),
+  );
   const seqs: number[] = [];
   for (let j = target + 1; j < history.length; j++) {
     if (corrected.has(j)) continue;
@@ -549,7 +555,7 @@ function chooseOf(m: Model, history: readonly Applied[], corrected: ReadonlySet<
     }
     case 'ship': {
       const goods = lots.filter(
-        (l) => l.kind !== 'byproduct' && l.state === 'on_hand' && RECYCLERS.includes(l.holder as string),
+        (l) => l.kind === 'product' && l.state === 'on_hand' && RECYCLERS.includes(l.holder as string),
       );
       const lot = pick(goods, ch.a);
       if (!lot) return null;

@@ -280,7 +280,7 @@ export function planShipment(db: AppDb, ctx: PlanContext, input: ShipmentInput):
   const buyer = requireSite(db, input.buyer, ['buyer']);
   const [lot] = requireLots(db, [input.lotId]) as [ReturnType<typeof requireLots>[number]];
   checkMass('massG', input.massG);
-  if (lot.kind === 'byproduct') throw new AppError('LOT_NOT_SHIPPABLE', { lot: lot.lotId });
+  if (lot.kind !== 'product') throw new AppError('LOT_NOT_SHIPPABLE', { lot: lot.lotId, kind: lot.kind });
   requireHeld(lot, ctx.site);
   if (input.massG !== lot.balanceG) {
     throw new AppError('SHIPMENT_NOT_WHOLE', { lot: lot.lotId, balance: lot.balanceG, requested: input.massG });
