@@ -924,7 +924,6 @@ describe('rule 7: a user records only for sites their role allows', () => {
       ['shipments.record', 'recycler', { ...shipInput(rc02Melt.ingot), site: 'RC02' }],
       ['byproducts.utilise', 'recycler', utiliseInput('RC02', rc02Melt.dross)],
       ['byproducts.utilise', 'utiliser', utiliseInput('UT02', ut02)],
-      ['transfers.dispatch', 'utiliser', dispatchInput('UT02', 'UT01', [ut02])],
       [
         'corrections.record',
         'operator',
@@ -940,7 +939,10 @@ describe('rule 7: a user records only for sites their role allows', () => {
   });
 
   it('a role without the permission: FORBIDDEN, even at a site of the right kind', async () => {
+    const ut01Lot = await stock.byproductAt('UT01');
     const cases: [string, Role, unknown][] = [
+      // Utilisers receive dross and record its route; they send nothing on (the split of duties).
+      ['transfers.dispatch', 'utiliser', dispatchInput('UT01', 'UT02', [ut01Lot])],
       ['collection.record', 'recycler', collectionInput('PG01')],
       ['collection.record', 'admin', collectionInput('PG01')],
       ['collection.record', 'official', collectionInput('PG01')],

@@ -30,7 +30,7 @@ export const PERMISSIONS = {
   /** Weigh scrap and record its seller: a new collection lot. */
   'collections:record': { operator: 'own-sites' },
   /** Send whole lots from a site to another. */
-  'transfers:dispatch': { operator: 'own-sites', recycler: 'own-sites', utiliser: 'own-sites' },
+  'transfers:dispatch': { operator: 'own-sites', recycler: 'own-sites' },
   /** Receive the lots of a dispatch, each with the mass the receiving scale showed. */
   'transfers:receive': { recycler: 'own-sites', utiliser: 'own-sites' },
   /** Sorting, shredding, melting, casting … runs. */

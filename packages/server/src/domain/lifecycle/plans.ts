@@ -92,7 +92,7 @@ export function planCollection(db: AppDb, ctx: PlanContext, input: CollectionInp
 }
 
 export function planDispatch(db: AppDb, ctx: PlanContext, input: DispatchInput): Planned {
-  const from = requireSite(db, ctx.site, ['collection_point', 'recycler', 'utiliser']);
+  const from = requireSite(db, ctx.site, ['collection_point', 'recycler']);
   const to = requireSite(db, input.to, ['recycler', 'utiliser']);
   if (to.code === from.code) throw new AppError('SAME_SITE', { site: from.code });
   checkDistinct(input.lots.map((l) => l.lotId));
