@@ -20,7 +20,7 @@
 //   (checkDerived).
 //
 // Deterministic: seed ALUTRACE_PROPERTY_SEED (default below), runs
-// ALUTRACE_PROPERTY_RUNS (default 30). A failure prints the seed, the
+// ALUTRACE_PROPERTY_RUNS (default 20). A failure prints the seed, the
 // fast-check path and the operations as the model read them.
 import { rmSync } from 'node:fs';
 import {
@@ -57,7 +57,7 @@ import {
 } from './procedures';
 
 const SEED = Number(process.env.ALUTRACE_PROPERTY_SEED ?? 20_261_128);
-const RUNS = Number(process.env.ALUTRACE_PROPERTY_RUNS ?? 30);
+const RUNS = Number(process.env.ALUTRACE_PROPERTY_RUNS ?? 20);
 const MAX_OPS = 40;
 
 // ── The world: sites, and one principal recording for each ──────────────
