@@ -77,6 +77,7 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
   }),
   'ledger.head': () => undefined,
   'ledger.publicKey': () => undefined,
+  'system.info': () => undefined,
   'ledger.entries': (role, v) => ({ limit: 5, site: siteFor(role, v) }),
   'ledger.entry': (role, v) => ({ seq: seqOfSiteEntry(siteFor(role, v)) }),
   'ledger.inclusionProof': () => ({ seq: 0 }),

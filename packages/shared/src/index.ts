@@ -4,6 +4,7 @@ export * from './api/ledger-api';
 export * from './api/lifecycle-api';
 export * from './api/reference-api';
 export * from './api/sealed-api';
+export * from './api/system-api';
 export * from './auth/roles';
 export * from './bytes';
 export * from './canonical-json';

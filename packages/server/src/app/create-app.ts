@@ -8,6 +8,7 @@ import { LoginThrottle } from '../auth/login-throttle';
 import { SessionStore } from '../auth/session-store';
 import type { Config } from '../config';
 import type { AppDb } from '../db/open-database';
+import { type DemoMarker, readDemoMarker } from '../demo/demo-marker';
 import type { LifecycleRules } from '../domain/lifecycle/context';
 import { seedCatalogueOnFirstStart } from '../domain/reference/seed-on-first-start';
 import type { Ledger } from '../ledger/ledger';
@@ -34,6 +35,8 @@ export interface App {
   /** Sealed fields at rest (seller, plates, prices), with the key in the data directory. */
   vault: SealedVault;
   rules: LifecycleRules;
+  /** Set when the data directory holds generated demo data (`alutrace demo`, demo/demo-marker.ts). */
+  demo: DemoMarker | null;
   /** Verifies the whole ledger, or from a trusted checkpoint; concurrent full runs share one pass. */
   verify(options?: { trustedCheckpoint?: string }): Promise<VerifyReport>;
   close(): void;
@@ -79,6 +82,7 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
     now,
     vault,
     rules: { transitTolerancePct: config.transitTolerancePct, meltLossFlagPct: config.meltLossFlagPct },
+    demo: readDemoMarker(config.dataDir),
     auth: {
       sessions: new SessionStore(
         opened.db,

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { type CliIo, type Command, EXIT_USAGE, parse, UsageError } from './cli-kit';
 import { backupCommand } from './commands/backup';
 import { checkpointCommand } from './commands/checkpoint';
+import { demoCommand } from './commands/demo';
 import { erasePersonalDataCommand } from './commands/erase-personal-data';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
@@ -39,6 +40,7 @@ export const COMMANDS: Command[] = [
   userCommand,
   tokenCommand,
   siteCommand,
+  demoCommand,
   // Recording and reading the lifecycle through a running server, as the token's holder.
   collectCommand,
   dispatchCommand,

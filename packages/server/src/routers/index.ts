@@ -13,6 +13,7 @@ import {
 import { lotsRouter } from './lots';
 import { sealedRouter, sellersRouter } from './sealed';
 import { sitesRouter } from './sites';
+import { systemRouter } from './system';
 import { tokensRouter } from './tokens';
 import { usersRouter } from './users';
 
@@ -31,6 +32,7 @@ export const appRouter = router({
   shipments: shipmentsRouter,
   transfers: transfersRouter,
   sites: sitesRouter,
+  system: systemRouter,
   tokens: tokensRouter,
   users: usersRouter,
 });

@@ -1,6 +1,6 @@
 // Signing in or out changes what every private query would answer, so the
 // cached answers of the previous person are dropped; the public ones (the
-// signed head, the verifier key) stay.
+// signed head, the verifier key, whether this is demo data) stay.
 import type { MeView } from '@alutrace/shared';
 import { matchQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -24,6 +24,7 @@ export function useSessionCache(): SessionCache {
       trpc.auth.me.pathFilter(),
       trpc.ledger.head.pathFilter(),
       trpc.ledger.publicKey.pathFilter(),
+      trpc.system.info.pathFilter(),
     ];
     const forgetPrivate = (): void => {
       queryClient.removeQueries({ predicate: (query) => !publicQueries.some((filter) => matchQuery(filter, query)) });

@@ -20,6 +20,11 @@ export const zhCN = {
     origin: '账本来源：<code>{{origin}}</code>',
     timezone: '时间均为北京时间（UTC+8）。',
   },
+  demo: {
+    banner: '演示数据 · Demo data',
+    explain: '本站数据由 alutrace demo 生成（{{from}} 至 {{to}}），不是真实记录；演示账号的密码公开在 README 中。',
+    explainUndated: '本站数据由 alutrace demo 生成，不是真实记录；演示账号的密码公开在 README 中。',
+  },
   common: {
     loading: '加载中…',
     retry: '重试',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useSessionWatch } from '../../auth/use-session-watch';
 import { FlashNotice } from '../flash-notice';
+import { DemoBanner } from './demo-banner';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
@@ -15,6 +16,7 @@ export function AppLayout(): ReactElement {
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
+      <DemoBanner />
       <SiteHeader />
       <main id="main" className="main">
         <FlashNotice />
