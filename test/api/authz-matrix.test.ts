@@ -170,6 +170,15 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
   },
   'lots.get': async (role, v) => ({ lotId: (await lotHeldAt(siteFor(role, v))).lotId }),
   'lots.list': (role, v) => ({ site: siteFor(role, v), limit: 5 }),
+  'lots.trace': async (role, v) => ({ lotId: (await lotHeldAt(siteFor(role, v))).lotId, direction: 'backward' }),
+  // Public: anyone with the label (the lot's id and its digest) reads the passport.
+  'lots.passport': async () => {
+    const { lotId } = await lotHeldAt('PG01');
+    const row = world.server.app.db.$client.prepare('SELECT label_digest FROM lots WHERE lot_id = ?').get(lotId) as {
+      label_digest: string;
+    };
+    return { lotId, digest: row.label_digest };
+  },
   // ── Sealed values: an entry with sealed values recorded at the site the caller names ──
   'sealed.read': async (role, v) => ({ seq: await sealedSeqAt(siteFor(role, v), role), purpose: 'matrix' }),
   'sealed.accessLog': () => ({ limit: 5 }),

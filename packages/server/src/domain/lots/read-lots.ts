@@ -18,7 +18,7 @@ export interface Reader {
   sites: readonly string[];
 }
 
-function summary(row: LotRow): LotSummary {
+export function summary(row: LotRow): LotSummary {
   return {
     lotId: row.lotId,
     kind: row.kind,

@@ -1,0 +1,383 @@
+// lots.trace: backward from a lot to every collection lot it came from, with
+// the grams each contributed; forward to every lot that carries some of it,
+// and where those went. Both walk the run_allocations rows (a run's input
+// consumed mass shared among its outputs and by-products, integer grams),
+// one level of the graph per batch of queries, then propagate grams once per
+// lot in ledger order (a run's inputs always precede its outputs).
+//
+// Backward, a lot's composition U(O) is Σ_j split(a_j, U(I_j)) over its
+// allocation rows a_j = alloc(I_j → O), plus O's share of its run's
+// additions in a bucket of their own (trace-composition.ts); a collection
+// lot is {itself: its net mass}. Forward from X, a lot O carries
+// c(O) = Σ_j part(a_j, c(I_j), B(I_j)), where B(I) is everything I's
+// composition holds (its allocation rows plus its additions) and a_j from X
+// itself counts whole.
+//
+// The rounding bound. Let Ex(L, C) be the exact rational value: the sum over
+// every path C → I₁ → … → L of a(C→I₁) · Π a(I_k→I_k+1) / B(I_k). Each split
+// is off by less than 1 g per source (largest remainder gives the floor or
+// the ceiling of the exact quota), and it splits grams whose own error came
+// from upstream, scaled by ρ = a / B(I). So, with B(C, C) = 0,
+//   |U(O, C) − Ex(O, C)| < Σ_{rows I→O that reach C} ( [I ≠ C] + ρ · bound(I, C) )
+// and the same for forward's c(O). A lot is rarely consumed beyond what it
+// holds (ρ ≤ 1: mass balance gives B(I) ≥ its mass, less a gram per
+// allocation row), so a lot reached by one path through s runs is within
+// s − 1 grams, never more than s; with several paths, the paths' counts add.
+// The property test checks this bound exactly, against path enumeration in
+// BigInt fractions (trace.property.test.ts).
+import type {
+  BackwardTrace,
+  ForwardTrace,
+  LotTrace,
+  SourceClass,
+  TraceExit,
+  TraceReachedLot,
+  traceInput,
+} from '@alutrace/shared';
+import { asc, eq, inArray, sum } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDb } from '../../db/open-database';
+import { lotExits, lots, runAllocations } from '../../db/schema';
+import { AppError } from '../../errors';
+import { mayRead, type Reader, summary } from './read-lots';
+import {
+  ADDITIONS,
+  Composer,
+  type Composition,
+  EMPTY,
+  FIRST_SOURCE,
+  partOf,
+  single,
+  split,
+  totalOf,
+  UNTRACED,
+} from './trace-composition';
+import { additionShares, chunks, loadRuns, runList } from './trace-runs';
+
+type LotRow = typeof lots.$inferSelect;
+
+export function traceLot(db: AppDb, reader: Reader, input: z.output<typeof traceInput>): LotTrace {
+  const row = db.select().from(lots).where(eq(lots.lotId, input.lotId)).get();
+  // A lot the reader may not see is as unknown as one that does not exist (as lots.get).
+  if (!row || !mayRead(db, reader, row)) throw new AppError('LOT_UNKNOWN', { lot: input.lotId });
+  return input.direction === 'backward' ? traceBackward(db, row) : traceForward(db, row);
+}
+
+const isCollection = (lot: { sourceClass: string | null }): boolean => lot.sourceClass !== null;
+
+interface Source {
+  lotId: string;
+  originSite: string;
+  grade: string;
+  sourceClass: SourceClass;
+  createdAt: string;
+}
+
+/** output, massG, and the input lot: lotId, createdSeq, sourceClass, originSite, grade, createdAt, massG. */
+type UpRow = [string, number, string, number, string | null, string, string | null, string, number];
+
+interface Collected extends Source {
+  createdSeq: number;
+  massG: number;
+}
+
+interface MadeNode {
+  createdSeq: number;
+  /** Allocation rows into this lot: from which lot, how many grams. */
+  rows: { from: string; massG: number }[];
+}
+
+export function traceBackward(db: AppDb, row: LotRow): BackwardTrace {
+  const empty = (): BackwardTrace => ({
+    direction: 'backward',
+    lot: summary(row),
+    totalG: 0,
+    sources: [],
+    bySourceClass: { post_consumer: 0, pre_consumer: 0 },
+    byCollectionPoint: [],
+    additionsG: 0,
+    untracedG: 0,
+    runs: [],
+  });
+  if (row.state === 'voided') return empty();
+
+  // Collection lots end the walk; lots made by runs are walked through.
+  const collected = new Map<string, Collected>();
+  const made = new Map<string, MadeNode>();
+  if (isCollection(row)) collected.set(row.lotId, { ...sourceOf(row), createdSeq: row.createdSeq, massG: row.massG });
+  else made.set(row.lotId, { createdSeq: row.createdSeq, rows: [] });
+
+  // Up the graph one level at a time: the allocation rows into the frontier, with the lots they came from.
+  let frontier = isCollection(row) ? [] : [row.lotId];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const chunk of chunks(frontier)) {
+      // Arrays, not objects: this read returns a row per allocation row of the whole upstream graph.
+      const found = db
+        .select({
+          output: runAllocations.outputLot,
+          massG: runAllocations.massG,
+          lotId: lots.lotId,
+          createdSeq: lots.createdSeq,
+          sourceClass: lots.sourceClass,
+          originSite: lots.originSite,
+          grade: lots.grade,
+          createdAt: lots.createdAt,
+          lotMassG: lots.massG,
+        })
+        .from(runAllocations)
+        .innerJoin(lots, eq(lots.lotId, runAllocations.inputLot))
+        .where(inArray(runAllocations.outputLot, chunk))
+        .values() as UpRow[];
+      for (const [output, massG, lotId, createdSeq, sourceClass, originSite, grade, createdAt, lotMassG] of found) {
+        (made.get(output) as MadeNode).rows.push({ from: lotId, massG });
+        if (made.has(lotId) || collected.has(lotId)) continue;
+        if (sourceClass === null) {
+          made.set(lotId, { createdSeq, rows: [] });
+          next.push(lotId);
+        } else {
+          collected.set(lotId, {
+            lotId,
+            originSite,
+            grade: grade as string,
+            sourceClass: sourceClass as SourceClass,
+            createdAt,
+            createdSeq,
+            massG: lotMassG,
+          });
+        }
+      }
+    }
+    frontier = next;
+  }
+
+  const order = [...made.entries()].sort((x, y) => x[1].createdSeq - y[1].createdSeq);
+  const runs = loadRuns(
+    db,
+    order.map(([, n]) => n.createdSeq),
+  );
+  const additions = additionShares(db, runs.values());
+
+  // Sources numbered in ledger order, after the buckets: the order ties are broken in.
+  const numbered = [...collected.values()].sort((x, y) => x.createdSeq - y.createdSeq);
+  const composed = new Map<string, Composition>();
+  numbered.forEach((c, i) => {
+    composed.set(c.lotId, single(FIRST_SOURCE + i, c.massG));
+  });
+
+  // Down again in ledger order: every lot's inputs are composed before it.
+  const composer = new Composer(FIRST_SOURCE + numbered.length);
+  for (const [lotId, n] of order) {
+    for (const r of n.rows) composer.addShare(r.massG, composed.get(r.from) ?? EMPTY);
+    composer.add(ADDITIONS, additions.get(lotId) ?? 0);
+    composed.set(lotId, composer.take());
+  }
+
+  const mine = composed.get(row.lotId) ?? EMPTY;
+  const trace = empty();
+  const points = new Map<string, { site: string; lots: number; grams: number }>();
+  mine.keys.forEach((key, i) => {
+    const grams = mine.grams[i] as number;
+    if (key === ADDITIONS) trace.additionsG = grams;
+    else if (key === UNTRACED) trace.untracedG = grams;
+    else {
+      const s = numbered[key - FIRST_SOURCE] as Collected;
+      trace.sources.push({
+        lotId: s.lotId,
+        originSite: s.originSite,
+        grade: s.grade,
+        sourceClass: s.sourceClass,
+        createdAt: s.createdAt,
+        grams,
+      });
+      trace.bySourceClass[s.sourceClass] += grams;
+      const p = points.get(s.originSite) ?? { site: s.originSite, lots: 0, grams: 0 };
+      p.lots += 1;
+      p.grams += grams;
+      points.set(s.originSite, p);
+    }
+  });
+  trace.totalG = totalOf(mine);
+  trace.byCollectionPoint = [...points.values()].sort((a, b) => b.grams - a.grams || (a.site < b.site ? -1 : 1));
+  trace.runs = runList(runs);
+  return trace;
+}
+
+function sourceOf(lot: {
+  lotId: string;
+  originSite: string;
+  grade: string | null;
+  sourceClass: string | null;
+  createdAt: string;
+}): Source {
+  return {
+    lotId: lot.lotId,
+    originSite: lot.originSite,
+    grade: lot.grade as string,
+    sourceClass: lot.sourceClass as SourceClass,
+    createdAt: lot.createdAt,
+  };
+}
+
+interface DownNode {
+  row: LotRow;
+  /** Allocation rows into this lot from the traced lot or a lot it reached. */
+  rows: { from: string; massG: number }[];
+  consumed: boolean;
+}
+
+export function traceForward(db: AppDb, root: LotRow): ForwardTrace {
+  const reached = new Map<string, DownNode>();
+  const consumedFrom = new Set<string>();
+  let fedG = 0;
+
+  // Down the graph one level at a time: the allocation rows out of the frontier, with the lots they made.
+  let frontier = [root.lotId];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const chunk of chunks(frontier)) {
+      const found = db
+        .select({ input: runAllocations.inputLot, massG: runAllocations.massG, lot: lots })
+        .from(runAllocations)
+        .innerJoin(lots, eq(lots.lotId, runAllocations.outputLot))
+        .where(inArray(runAllocations.inputLot, chunk))
+        .all();
+      for (const r of found) {
+        consumedFrom.add(r.input);
+        if (r.input === root.lotId) fedG += r.massG;
+        let node = reached.get(r.lot.lotId);
+        if (!node) {
+          node = { row: r.lot, rows: [], consumed: false };
+          reached.set(r.lot.lotId, node);
+          next.push(r.lot.lotId);
+        }
+        node.rows.push({ from: r.input, massG: r.massG });
+      }
+    }
+    frontier = next;
+  }
+  for (const id of consumedFrom) {
+    const node = reached.get(id);
+    if (node) node.consumed = true;
+  }
+
+  const order = [...reached.values()].sort((a, b) => a.row.createdSeq - b.row.createdSeq);
+  const runs = loadRuns(
+    db,
+    order.map((n) => n.row.createdSeq),
+  );
+  const basis = basisOf(
+    db,
+    order.filter((n) => n.consumed),
+    runs,
+  );
+
+  // Forward in ledger order: every lot's inputs carry their grams before it.
+  const carried = new Map<string, number>();
+  for (const n of order) {
+    let c = 0;
+    for (const r of n.rows) {
+      c +=
+        r.from === root.lotId
+          ? r.massG
+          : partOf(r.massG, carried.get(r.from) ?? 0, basis.get(r.from) ?? (carried.get(r.from) as number));
+    }
+    carried.set(n.row.lotId, c);
+  }
+
+  const exits = exitsOf(db, [root.lotId, ...reached.keys()]);
+  const list: TraceReachedLot[] = order.map((n) => ({
+    ...summary(n.row),
+    carriedG: carried.get(n.row.lotId) ?? 0,
+    exits: exits.get(n.row.lotId) ?? [],
+  }));
+  const own = exits.get(root.lotId) ?? [];
+  return {
+    direction: 'forward',
+    lot: summary(root),
+    fedG,
+    exits: own,
+    reached: list,
+    ...exitTotals(own, list),
+    runs: runList(runs),
+  };
+}
+
+/** B(I) for the lots given: all their allocation rows (not only the traced lot's) plus their additions. */
+function basisOf(db: AppDb, nodes: DownNode[], runs: ReturnType<typeof loadRuns>): Map<string, number> {
+  const out = new Map<string, number>();
+  const additions = additionShares(db, runs.values());
+  for (const chunk of chunks(nodes.map((n) => n.row.lotId))) {
+    const rows = db
+      .select({ lotId: runAllocations.outputLot, grams: sum(runAllocations.massG).mapWith(Number) })
+      .from(runAllocations)
+      .where(inArray(runAllocations.outputLot, chunk))
+      .groupBy(runAllocations.outputLot)
+      .all();
+    for (const r of rows) out.set(r.lotId, r.grams + (additions.get(r.lotId) ?? 0));
+  }
+  return out;
+}
+
+function exitsOf(db: AppDb, lotIds: string[]): Map<string, TraceExit[]> {
+  const out = new Map<string, TraceExit[]>();
+  for (const chunk of chunks(lotIds)) {
+    const rows = db.select().from(lotExits).where(inArray(lotExits.lotId, chunk)).orderBy(asc(lotExits.seq)).all();
+    for (const x of rows) {
+      const list = out.get(x.lotId) ?? [];
+      list.push({
+        seq: x.seq,
+        exit: x.exit as TraceExit['exit'],
+        buyer: x.buyer,
+        chain: x.chain as TraceExit['chain'],
+        massG: x.massG,
+        occurredAt: x.occurredAt,
+      });
+      out.set(x.lotId, list);
+    }
+  }
+  return out;
+}
+
+/** Carried grams by buyer and chain, and by by-product route (a lot routed in parts shares them by mass). */
+function exitTotals(own: TraceExit[], reached: TraceReachedLot[]): Pick<ForwardTrace, 'shipped' | 'routed'> {
+  const shipped = new Map<string, ForwardTrace['shipped'][number]>();
+  const routed = new Map<string, ForwardTrace['routed'][number]>();
+  const count = (x: TraceExit, grams: number) => {
+    if (x.exit === 'shipped') {
+      const key = `${x.buyer}\u0000${x.chain}`;
+      const t = shipped.get(key) ?? {
+        buyer: x.buyer as string,
+        chain: x.chain as NonNullable<TraceExit['chain']>,
+        lots: 0,
+        grams: 0,
+      };
+      t.lots += 1;
+      t.grams += grams;
+      shipped.set(key, t);
+    } else {
+      const t = routed.get(x.exit) ?? { route: x.exit, lots: 0, grams: 0 };
+      t.lots += 1;
+      t.grams += grams;
+      routed.set(x.exit, t);
+    }
+  };
+  for (const x of own) count(x, x.massG);
+  for (const lot of reached) {
+    if (lot.exits.length === 0) continue;
+    // A shipment takes the whole lot; routes may take parts of a by-product, the rest stays or is consumed.
+    const exitG = lot.exits.reduce((s, x) => s + x.massG, 0);
+    const weights = [...lot.exits.map((x) => x.massG), Math.max(0, lot.massG - exitG)];
+    const shares =
+      lot.exits.length === 1 && lot.exits[0]?.exit === 'shipped'
+        ? [lot.carriedG]
+        : Array.from(split(lot.carriedG, weights));
+    lot.exits.forEach((x, i) => {
+      count(x, shares[i] as number);
+    });
+  }
+  return {
+    shipped: [...shipped.values()].sort((a, b) => b.grams - a.grams),
+    routed: [...routed.values()].sort((a, b) => b.grams - a.grams),
+  };
+}
