@@ -15,7 +15,7 @@ import {
   systemActor,
   type TestServer,
 } from '@alutrace/server/testing';
-import type { LotView, RecordedView } from '@alutrace/shared';
+import type { BackwardTrace, LotView, RecordedView } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './run-cli';
 
@@ -177,6 +177,26 @@ describe('a day recorded from the command line', () => {
     ]);
     expect(u.code, u.err).toBe(0);
     expect(await lotView(dross)).toMatchObject({ state: 'utilised', route: { route: 'aluminium_recovery' } });
+
+    // The ingot back to its two collection lots: 1500 kg of the 1620 kg made carries 1500/1620 of
+    // each input consumed (1284.78 kg → 1189.611 kg, 400 kg → 370.370 kg) and of the 15.22 kg primary.
+    const back = await recycler(['trace', ingot]);
+    expect(back.code, back.err).toBe(0);
+    expect(back.out).toContain(`lot ${ingot}: ingot / 铝锭 ADC12, shipped (已出售)`);
+    expect(back.out).toMatch(new RegExp(`${first}\\s+1189\\.61\\d? kg`));
+    expect(back.out).toMatch(new RegExp(`${second}\\s+370\\.37\\d? kg`));
+    expect(back.out).toMatch(/melting\s+RC01/);
+    const traced = JSON.parse((await recycler(['trace', ingot, '--json'])).out) as BackwardTrace;
+    expect(traced.sources.map((s) => s.lotId)).toEqual([first, second]);
+    // What the ingot carries is its share of everything that went in: 1,700,000 g × 1500/1620.
+    expect(traced.totalG).toBe(1_574_074);
+    expect(traced.sources.reduce((n, s) => n + s.grams, 0) + traced.additionsG + traced.untracedG).toBe(traced.totalG);
+
+    const forward = await as('official')(['trace', first, '--forward']);
+    expect(forward.code, forward.err).toBe(0);
+    expect(forward.out).toMatch(new RegExp(`${ingot}\\s+carries\\s+1189\\.611 kg`));
+    expect(forward.out).toContain('shipped to BY01, Transport / 交通运输');
+    expect(forward.out).toContain('Aluminium recovery / 回收金属铝');
 
     const shown = await recycler(['lot', first]);
     expect(shown.code, shown.err).toBe(0);
@@ -478,7 +498,7 @@ describe('connecting', () => {
 });
 
 describe('help', () => {
-  const names = ['collect', 'dispatch', 'receive', 'process', 'utilise', 'ship', 'correct', 'lot', 'lots'];
+  const names = ['collect', 'dispatch', 'receive', 'process', 'utilise', 'ship', 'correct', 'lot', 'lots', 'trace'];
 
   it('lists the lifecycle commands', async () => {
     const r = await cli(['--help']);
@@ -489,7 +509,7 @@ describe('help', () => {
     const r = await cli([name, '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(new RegExp(`^Usage: alutrace ${name} `));
-    expect(r.out).toContain('Example:');
+    expect(r.out).toMatch(/^Examples?:$/m);
     expect(r.out).toContain('--token-file FILE');
     expect(r.out).not.toMatch(/--token alt_|alt_[A-Za-z0-9_-]{10}/);
   });

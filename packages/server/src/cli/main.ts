@@ -16,6 +16,7 @@ import { lotsCommand } from './commands/lifecycle/lots';
 import { processCommand } from './commands/lifecycle/process';
 import { receiveCommand } from './commands/lifecycle/receive';
 import { shipCommand } from './commands/lifecycle/ship';
+import { traceCommand } from './commands/lifecycle/trace';
 import { utiliseCommand } from './commands/lifecycle/utilise';
 import { rebuildCommand } from './commands/rebuild';
 import { restoreCommand } from './commands/restore';
@@ -51,6 +52,7 @@ export const COMMANDS: Command[] = [
   correctCommand,
   lotCommand,
   lotsCommand,
+  traceCommand,
 ];
 
 export function mainHelp(): string {
