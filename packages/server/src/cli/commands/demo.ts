@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DEMO_DAYS } from '../../demo/calendar';
-import { DEMO_MARKER_FILE } from '../../demo/demo-marker';
+import { DEMO_MARKER_FILE, readDemoMarker } from '../../demo/demo-marker';
 import {
   DEFAULT_DEMO_SEED,
   type DemoSummary,
@@ -63,6 +63,11 @@ export const demoCommand: Command = {
       summary = await loadDemo({ dataDir, days, seed, env: io.env, cwd: io.cwd, onProgress });
     } catch (e) {
       if (e instanceof DemoTargetNotEmpty) {
+        if (readDemoMarker(dataDir)?.complete === false) {
+          io.err(`alutrace demo: ${dataDir} holds a demo load that did not finish: delete it and run again.`);
+          io.err('该目录中的演示数据未载入完成：请删除该目录后重新运行。');
+          return EXIT_USAGE;
+        }
         io.err(`alutrace demo: ${e.message}`);
         io.err('演示数据只能载入新的或空的目录，以免与真实账本混在一起：请换一个 --data-dir，或先删除该目录。');
         return EXIT_USAGE;
@@ -97,7 +102,8 @@ function startServing(dataDir: string, io: CliIo): Promise<number> {
 }
 
 const n = (v: number): string => v.toLocaleString('en-US');
-const t = (g: number): string => `${(g / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} t`;
+const t = (g: number): string =>
+  `${(g / 1_000_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} t`;
 
 function printSummary(io: CliIo, s: DemoSummary): void {
   io.out(
