@@ -13,7 +13,6 @@ import {
   type Passport,
   type PassportInput,
   type PassportLot,
-  type PassportUpstream,
   type PublicSite,
   type passportInput,
   readDomainEvent,
@@ -26,9 +25,9 @@ import type { AppDb } from '../../db/open-database';
 import { alloys, corrections, grades, ledgerEntries, lotExits, lots, sites } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Ledger } from '../../ledger/ledger';
-import { gramsOf, PPM } from '../../projections/recycled-content';
+import { gramsOf } from '../../projections/recycled-content';
 import { listEntries } from './passport-entries';
-import { traceBackward } from './trace';
+import { upstreamFigures, upstreamOf } from './passport-upstream';
 import { chunks } from './trace-runs';
 
 export interface PassportDeps {
@@ -125,84 +124,6 @@ export function getPassport(deps: PassportDeps, input: z.output<typeof passportI
       origin: deps.origin,
       verifierKey: deps.verifierKey,
     },
-  };
-}
-
-/** What the upstream summary is made from: the backward trace without its list of sources. */
-interface UpstreamFigures {
-  collectionLots: number;
-  totalG: number;
-  bySourceClass: Record<SourceClass, number>;
-  additionsG: number;
-  untracedG: number;
-  byCollectionPoint: { site: string; lots: number; grams: number }[];
-}
-
-/**
- * A lot's upstream never changes while the lot stands: correcting anything
- * upstream is refused once a later event rests on it, and a lot whose own
- * run is corrected is voided (and traced to nothing). So the public page,
- * which anyone may ask for as often as they like, traces each lot once; the
- * sites' names are read afresh every time.
- */
-const UPSTREAM_CACHE_LOTS = 2_000;
-const upstreamCache = new WeakMap<AppDb, Map<string, UpstreamFigures>>();
-
-function upstreamFigures(db: AppDb, row: LotRow): UpstreamFigures {
-  let cache = upstreamCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    upstreamCache.set(db, cache);
-  }
-  const key = `${row.lotId}@${row.createdSeq}`;
-  const hit = row.state === 'voided' ? undefined : cache.get(key);
-  if (hit) {
-    // Least recently used first out: a hit moves to the end.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const t = traceBackward(db, row);
-  const figures: UpstreamFigures = {
-    collectionLots: t.sources.length,
-    totalG: t.totalG,
-    bySourceClass: t.bySourceClass,
-    additionsG: t.additionsG,
-    untracedG: t.untracedG,
-    byCollectionPoint: t.byCollectionPoint,
-  };
-  if (row.state !== 'voided') {
-    cache.set(key, figures);
-    if (cache.size > UPSTREAM_CACHE_LOTS) cache.delete(cache.keys().next().value as string);
-  }
-  return figures;
-}
-
-function upstreamOf(trace: UpstreamFigures, site: (code: string) => PublicSite): PassportUpstream {
-  const share = (grams: number) =>
-    trace.totalG === 0
-      ? 0
-      : Number((2n * BigInt(grams) * BigInt(PPM) + BigInt(trace.totalG)) / (2n * BigInt(trace.totalG)));
-  const named = trace.byCollectionPoint.slice(0, PASSPORT_MAX_POINTS);
-  const others = trace.byCollectionPoint.slice(PASSPORT_MAX_POINTS);
-  return {
-    collectionLots: trace.collectionLots,
-    totalG: trace.totalG,
-    bySourceClass: {
-      post_consumer: { grams: trace.bySourceClass.post_consumer, ppm: share(trace.bySourceClass.post_consumer) },
-      pre_consumer: { grams: trace.bySourceClass.pre_consumer, ppm: share(trace.bySourceClass.pre_consumer) },
-    },
-    additionsG: trace.additionsG,
-    untracedG: trace.untracedG,
-    collectionPoints: named.map((p) => ({ site: site(p.site), lots: p.lots, grams: p.grams })),
-    otherPoints:
-      others.length === 0
-        ? null
-        : {
-            points: others.length,
-            lots: others.reduce((s, p) => s + p.lots, 0),
-            grams: others.reduce((s, p) => s + p.grams, 0),
-          },
   };
 }
 
