@@ -66,11 +66,29 @@ export function getLot(db: AppDb, lotId: string): LotRow {
   return row;
 }
 
+/** One prepared update per set of columns a projection changes (there are a handful). */
+const patches = perDatabase(() => new Map<string, { run(values: Record<string, unknown>): unknown }>());
+
 export function patchLot(db: AppDb, lotId: string, at: AppendedEntry, patch: LotPatch): void {
-  db.update(lots)
-    .set({ ...patch, lastSeq: at.seq })
-    .where(eq(lots.lotId, lotId))
-    .run();
+  const values: Record<string, unknown> = { ...patch, lastSeq: at.seq };
+  const columns = Object.keys(values).sort();
+  const signature = columns.join(',');
+  let update = patches(db).get(signature);
+  if (!update) {
+    const set = Object.fromEntries(columns.map((c) => [c, sql`${p(`set_${c}`)}`])) as LotPatch;
+    update = db
+      .update(lots)
+      .set(set)
+      .where(eq(lots.lotId, p('lotId')))
+      .prepare();
+    patches(db).set(signature, update);
+  }
+  update.run({ lotId, ...Object.fromEntries(columns.map((c) => [`set_${c}`, toParam(values[c])])) });
+}
+
+/** Values as SQLite stores them: booleans as 0 and 1 (a placeholder skips drizzle's column mapping). */
+function toParam(v: unknown): unknown {
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
 }
 
 export function lotEvent(db: AppDb, lotId: string, at: AppendedEntry, action: string, massG: number): void {

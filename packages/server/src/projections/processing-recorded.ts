@@ -5,12 +5,26 @@
 // Flags (rule 3): a loss above the share in force, a metal yield outside the
 // consumption-weighted yield band of the input grades.
 import { allocateLargestRemainder, type EventBody } from '@alutrace/shared';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
-import { anomalies, grades, lots, runAllocations, runs } from '../db/schema';
+import { perDatabase } from '../db/per-database';
+import { anomalies, grades, runAllocations, runs } from '../db/schema';
 import { lossAboveShare } from '../domain/lifecycle/rules';
 import type { AppendedEntry } from '../ledger/types';
-import { creation, getLot, lotEvent, noteLotSequence, patchLot } from './lot-writes';
+import { creation, getLot, gradeFamily, insertLot, lotEvent, noteLotSequence, patchLot } from './lot-writes';
+
+const queries = perDatabase((db) => ({
+  allocation: db
+    .insert(runAllocations)
+    .values({
+      runSeq: sql.placeholder('runSeq'),
+      inputLot: sql.placeholder('inputLot'),
+      outputLot: sql.placeholder('outputLot'),
+      massG: sql.placeholder('massG'),
+    })
+    .prepare(),
+}));
+
 import { PPM, runContent } from './recycled-content';
 
 const PRIMARY_ADDITIONS = new Set(['primary_aluminium', 'alloying_element']);
@@ -42,53 +56,43 @@ export function projectProcessingRecorded(body: EventBody<'processing.recorded'>
     ...creation(at),
   };
   for (const o of body.outputs) {
-    const family = o.grade
-      ? (db
-          .select({ family: grades.family })
-          .from(grades)
-          .where(inArray(grades.code, [o.grade]))
-          .get()?.family ?? null)
-      : null;
-    db.insert(lots)
-      .values({
-        ...base,
-        lotId: o.lotId,
-        kind: o.form === 'sorted_scrap' ? 'scrap' : 'product',
-        grade: o.grade,
-        family,
-        sourceClass: null,
-        alloy: o.alloy,
-        form: o.form,
-        byproductKind: null,
-        hazardousWasteCode: null,
-        massG: o.massG,
-        balanceG: o.massG,
-        ...content,
-      })
-      .run();
+    const family = o.grade ? gradeFamily(db, o.grade) : null;
+    insertLot(db, {
+      ...base,
+      lotId: o.lotId,
+      kind: o.form === 'sorted_scrap' ? 'scrap' : 'product',
+      grade: o.grade,
+      family,
+      sourceClass: null,
+      alloy: o.alloy,
+      form: o.form,
+      byproductKind: null,
+      hazardousWasteCode: null,
+      massG: o.massG,
+      balanceG: o.massG,
+      ...content,
+    });
     lotEvent(db, o.lotId, at, 'created', o.massG);
     noteLotSequence(db, o.lotId);
   }
   for (const b of body.byproducts) {
-    db.insert(lots)
-      .values({
-        ...base,
-        lotId: b.lotId,
-        kind: 'byproduct',
-        grade: null,
-        family: null,
-        sourceClass: null,
-        alloy: null,
-        form: null,
-        byproductKind: b.kind,
-        hazardousWasteCode: b.hazardousWasteCode,
-        massG: b.massG,
-        balanceG: b.massG,
-        // Dross carries no recycled-content claim: it is not product.
-        recycledPpm: 0,
-        postConsumerPpm: 0,
-      })
-      .run();
+    insertLot(db, {
+      ...base,
+      lotId: b.lotId,
+      kind: 'byproduct',
+      grade: null,
+      family: null,
+      sourceClass: null,
+      alloy: null,
+      form: null,
+      byproductKind: b.kind,
+      hazardousWasteCode: b.hazardousWasteCode,
+      massG: b.massG,
+      balanceG: b.massG,
+      // Dross carries no recycled-content claim: it is not product.
+      recycledPpm: 0,
+      postConsumerPpm: 0,
+    });
     lotEvent(db, b.lotId, at, 'created', b.massG);
     noteLotSequence(db, b.lotId);
   }
@@ -100,8 +104,7 @@ export function projectProcessingRecorded(body: EventBody<'processing.recorded'>
     const shares = allocateLargestRemainder(i.consumedG, weights);
     made.forEach((m, k) => {
       const massG = shares[k] as number;
-      if (massG > 0)
-        db.insert(runAllocations).values({ runSeq: at.seq, inputLot: i.lotId, outputLot: m.lotId, massG }).run();
+      if (massG > 0) queries(db).allocation.run({ runSeq: at.seq, inputLot: i.lotId, outputLot: m.lotId, massG });
     });
   }
 

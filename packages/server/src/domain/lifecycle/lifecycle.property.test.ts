@@ -244,6 +244,7 @@ function apply(m: Model, op: Op, i: number): void {
     }
     case 'dispatch': {
       if (op.site === op.to) throw new ModelError('dispatch to itself');
+      if (KIND.get(op.site) === 'utiliser') throw new ModelError('a utiliser dispatches nothing');
       const lots = new Map<string, { massG: number; received: boolean }>();
       for (const l of op.lots) {
         const lot = held(m, l.key, op.site);
@@ -476,8 +477,9 @@ function chooseOf(m: Model, history: readonly Applied[], corrected: ReadonlySet<
     case 'collect':
       return collectFrom(pick(COLLECTION_POINTS, ch.a) as string, ch.b, ch.c, ch.d);
     case 'dispatch': {
+      // Collection points and recyclers dispatch; utilisers only receive and route.
       const site = pick(
-        HOLDING_SITES.filter((s) => onHandAt(s).length > 0),
+        HOLDING_SITES.filter((s) => KIND.get(s) !== 'utiliser' && onHandAt(s).length > 0),
         ch.a,
       );
       if (!site) return null;
