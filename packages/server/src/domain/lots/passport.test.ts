@@ -4,8 +4,10 @@
 import { PASSPORT_MAX_ENTRIES, PASSPORT_MAX_ENTRY_BYTES, type RecordedView, verifyPassport } from '@alutrace/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../auth/principal';
 import { ledgerEntries } from '../../db/schema';
 import { collect, deliver, type LifecycleApp, openLifecycleApp, run } from '../../testing/lifecycle-app';
+import { updateSite } from '../sites/update-site';
 import { getPassport } from './passport';
 import { listEntries } from './passport-entries';
 
@@ -111,5 +113,32 @@ describe('getPassport', () => {
     expect(wrong).toMatchObject({ code: 'LOT_UNKNOWN', params: { lot: lot.lotId } });
     expect(unknown).toMatchObject({ code: 'LOT_UNKNOWN', params: { lot: 'PG01-200101-0001' } });
     expect(wrong.message.replace(lot.lotId, '<lot>')).toBe(unknown.message.replace('PG01-200101-0001', '<lot>'));
+  });
+});
+
+describe('the upstream summary', () => {
+  it('is traced once per lot, and the sites in it are named as they are now', async () => {
+    const melt = await run(w, 'RC01', {
+      inputs: [{ lotId: lot.lotId, consumedG: 50_000 }],
+      outputs: [{ massG: 45_000 }],
+    });
+    const ingot = melt.lots[0] as RecordedView['lots'][number];
+    const first = getPassport(deps(), { lotId: ingot.lotId, digest: ingot.labelDigest });
+    expect(first.upstream).toMatchObject({
+      collectionLots: 1,
+      totalG: 50_000,
+      collectionPoints: [{ site: { code: 'PG01', nameEn: 'Pingguo collection point' }, lots: 1, grams: 50_000 }],
+    });
+    await updateSite(w.app, systemActor('cli'), { code: 'PG01', nameEn: 'Pingguo town collection point' });
+    const again = getPassport(deps(), { lotId: ingot.lotId, digest: ingot.labelDigest });
+    expect(again.upstream).toEqual({
+      ...first.upstream,
+      collectionPoints: [
+        {
+          ...first.upstream.collectionPoints[0],
+          site: expect.objectContaining({ nameEn: 'Pingguo town collection point' }),
+        },
+      ],
+    });
   });
 });
