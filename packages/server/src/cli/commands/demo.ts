@@ -139,15 +139,11 @@ function printSummary(io: CliIo, s: DemoSummary): void {
     );
   if (a.sellerSpike)
     io.out(
-      `    seller spike         ${a.sellerSpike.lots.length} loads, ${t(a.sellerSpike.totalNetG)} from one individual (ID …${idLast4(a.sellerSpike.seller)}) at ${a.sellerSpike.site} on ${a.sellerSpike.date}`,
+      `    seller spike         ${a.sellerSpike.lots.length} loads, ${t(a.sellerSpike.totalNetG)} from one individual (sealed; an official finds them with sellers.search) at ${a.sellerSpike.site} on ${a.sellerSpike.date}`,
     );
   io.out(`Start the server on it: ALUTRACE_DATA_DIR=${s.dataDir} pnpm alutrace serve`);
 }
 
 function pct(part: number, whole: number): string {
   return `${((part / whole) * 100).toFixed(1)} %`;
-}
-
-function idLast4(seller: { kind: string; residentId?: string; creditCode?: string }): string {
-  return (seller.residentId ?? seller.creditCode ?? '').slice(-4);
 }
