@@ -2,6 +2,10 @@ import { resolve } from 'node:path';
 // Command-line options shared by every scenario.
 import { parseArgs } from 'node:util';
 
+/** The parts of the lifecycle scenario, in the order they run. */
+export const LIFECYCLE_PARTS = ['domain', 'http', 'trace', 'list', 'demo'] as const;
+export type LifecyclePart = (typeof LIFECYCLE_PARTS)[number];
+
 export interface BenchOptions {
   scenario: string | undefined;
   /** Entries in the large ledger that verify and proofs run on. */
@@ -25,6 +29,12 @@ export interface BenchOptions {
   kills: number;
   /** crash: the seed of the kill schedule (default: a fresh one, printed). */
   seed: number | undefined;
+  /** lifecycle: the sub-benchmarks to run (default: all). */
+  only: LifecyclePart[] | undefined;
+  /** lifecycle: events in the ledger lots.list runs on. */
+  events: number;
+  /** lifecycle: build the cached lots.list ledger again even when it is valid. */
+  rebuild: boolean;
   help: boolean;
 }
 
@@ -36,6 +46,8 @@ scenarios:
                     lost writes, restart times, the head after restart, verify
   http              requests/s through the real server (health, head, a signed-in read and write)
                     next to a bare Fastify route and one-row SQLite commits
+  lifecycle         collections through the domain and over HTTP, lots.trace, lots.list on a large
+                    ledger and the demo's load time, each next to its baseline
 
 options:
   --entries N       entries in the large ledger (default 1,000,000)
@@ -45,11 +57,16 @@ options:
   --json FILE       also write the figures as JSON
   --keep            keep the temporary ledgers and print where they are
   --dir DIR         put the temporary ledgers under DIR (default: the OS temp directory)
-  --cpu-prof DIR    write CPU profiles of the verify child processes (http: of the server, per case) to DIR
-  --seconds N       http: seconds of load per case (default 5; --quick 2), after a warm-up
+  --cpu-prof DIR    write CPU profiles of the verify child processes (http: of the server, per case;
+                    lifecycle: of each timed stretch) to DIR
+  --seconds N       http, lifecycle: seconds of load per case (default 5; --quick 2), after a warm-up
   --connections N   http: concurrent connections (default 10)
   --kills N         crash: SIGKILLs (default 50; --quick 5)
   --seed N          crash: replay the kill schedule of an earlier run
+  --only A,B        lifecycle: only these parts of domain, http, trace, list, demo
+  --events N        lifecycle: events in the lots.list ledger (default 1,000,000; --quick 20,000),
+                    built once into bench/data/cache/ and reused while valid
+  --rebuild         lifecycle: build that ledger again even when the cached one is valid
   --help            this text`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -69,6 +86,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       connections: { type: 'string' },
       kills: { type: 'string' },
       seed: { type: 'string' },
+      only: { type: 'string' },
+      events: { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -90,8 +110,21 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     connections: positiveInteger('--connections', values.connections, 10),
     kills: positiveInteger('--kills', values.kills, quick ? 5 : 50),
     seed: values.seed === undefined ? undefined : positiveInteger('--seed', values.seed, 1),
+    only: values.only === undefined ? undefined : lifecycleParts(values.only),
+    events: positiveInteger('--events', values.events, quick ? 20_000 : 1_000_000),
+    rebuild: values.rebuild ?? false,
     help: values.help ?? false,
   };
+}
+
+function lifecycleParts(text: string): LifecyclePart[] {
+  const names = text.split(',').map((s) => s.trim());
+  for (const name of names) {
+    if (!(LIFECYCLE_PARTS as readonly string[]).includes(name)) {
+      throw new UsageError(`--only takes some of ${LIFECYCLE_PARTS.join(', ')}, not "${name}"`);
+    }
+  }
+  return names as LifecyclePart[];
 }
 
 function positiveInteger(flag: string, text: string | undefined, fallback: number): number {

@@ -7,6 +7,7 @@ import { type BenchOptions, parseBenchOptions, USAGE, UsageError } from './bench
 import { runCrashScenario } from './crash/crash-scenario';
 import { runHttpScenario } from './http/http-scenario';
 import { runLedgerScenario, type ScenarioIo, type ScenarioOutput } from './ledger/ledger-scenario';
+import { runLifecycleScenario } from './lifecycle/lifecycle-scenario';
 import { describeMachine, renderMachine } from './report/machine';
 import { renderSection } from './report/print-table';
 
@@ -16,6 +17,7 @@ const SCENARIOS: Record<string, Scenario> = {
   ledger: runLedgerScenario,
   crash: runCrashScenario,
   http: runHttpScenario,
+  lifecycle: runLifecycleScenario,
 };
 
 async function main(argv: string[]): Promise<number> {
