@@ -318,6 +318,29 @@ describe('lots.list', () => {
     expect(consumed.lots.every((l) => l.state === 'consumed' && l.grade === 'UBC')).toBe(true);
     const future = data(await official.query<LotPage>('lots.list', { from: '2099-01-01T00:00:00Z' }));
     expect(future.lots).toEqual([]);
+    // A range around one lot's own recorded time, typed without milliseconds, finds it; one just after does not.
+    const one = first.lots[0] as LotPage['lots'][number];
+    const second0 = Math.floor(Date.parse(one.createdAt) / 1000) * 1000;
+    const around = data(
+      await official.query<LotPage>('lots.list', {
+        from: new Date(second0).toISOString().replace('.000Z', 'Z'),
+        to: new Date(second0 + 1000).toISOString().replace('.000Z', 'Z'),
+        limit: 200,
+      }),
+    );
+    expect(around.lots.map((l) => l.lotId)).toContain(one.lotId);
+    const after = data(
+      await official.query<LotPage>('lots.list', {
+        from: new Date(Date.parse(one.createdAt) + 1).toISOString(),
+        limit: 200,
+      }),
+    );
+    expect(after.lots.map((l) => l.lotId)).not.toContain(one.lotId);
+    // A site's lots: made there or held there, newest first, no repeats.
+    const rc01 = data(await official.query<LotPage>('lots.list', { site: 'RC01', limit: 200 }));
+    expect(rc01.lots.length).toBeGreaterThan(0);
+    expect(rc01.lots.every((l) => l.originSite === 'RC01' || l.holder === 'RC01')).toBe(true);
+    expect(new Set(rc01.lots.map((l) => l.lotId)).size).toBe(rc01.lots.length);
 
     // The operator of PG02 has recorded nothing: PG01's lots are not theirs to see.
     const other = world.clientFor('operator');

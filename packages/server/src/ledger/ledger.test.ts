@@ -12,7 +12,7 @@ import {
 } from '@alutrace/shared';
 import { describe, expect } from 'vitest';
 import { AppError } from '../errors';
-import { sampleEntry, test, testActor } from '../testing/fixtures';
+import { makeTempDir, sampleEntry, test, testActor } from '../testing/fixtures';
 import { openLedger } from './open-ledger';
 import { signingKeyPath } from './signing-key';
 
@@ -25,6 +25,31 @@ function appError(fn: () => unknown): AppError {
   }
   throw new Error('expected an AppError');
 }
+
+describe('recorded times', () => {
+  test('never run backwards along the log, even when the clock is stepped back', () => {
+    const dataDir = makeTempDir('alutrace-clock-');
+    let clock = Date.parse('2026-11-28T08:00:00.000Z');
+    const opened = openLedger({ dataDir, now: () => new Date(clock) });
+    try {
+      const a = opened.ledger.append([sampleEntry(0)]).entries[0]?.entry.recordedAt;
+      clock -= 60_000; // NTP steps the clock back a minute
+      const b = opened.ledger.append([sampleEntry(1)]).entries[0]?.entry.recordedAt;
+      clock += 120_000;
+      const c = opened.ledger.append([sampleEntry(2)]).entries[0]?.entry.recordedAt;
+      expect([a, b, c]).toEqual(['2026-11-28T08:00:00.000Z', '2026-11-28T08:00:00.000Z', '2026-11-28T08:01:00.000Z']);
+    } finally {
+      opened.close();
+    }
+    // And after a restart, from the last entry on disk.
+    const reopened = openLedger({ dataDir, now: () => new Date('2026-11-28T07:00:00.000Z') });
+    try {
+      expect(reopened.ledger.append([sampleEntry(3)]).entries[0]?.entry.recordedAt).toBe('2026-11-28T08:01:00.000Z');
+    } finally {
+      reopened.close();
+    }
+  });
+});
 
 describe('appending to the ledger', () => {
   test('gives entries consecutive seqs, each pointing at the hash of the one before', ({ opened }) => {

@@ -87,6 +87,7 @@ export class Ledger {
   // are read again before they are trusted (`refresh`).
   private frontier = new Frontier();
   private lastLeaf: Uint8Array | null = null;
+  private lastRecordedAt: string | null = null;
   private cachedHead: CheckpointView | null | undefined = undefined;
   private knownDataVersion = -1;
   private inAppend = false;
@@ -100,7 +101,7 @@ export class Ledger {
   private readonly stmts: {
     dataVersion: Database.Statement<[], number>;
     insertEntry: Database.Statement;
-    lastEntry: Database.Statement<[], [number, Buffer]>;
+    lastEntry: Database.Statement<[], [number, Buffer, string]>;
     headCheckpoint: Database.Statement<[], CheckpointRow>;
     checkpointBySize: Database.Statement<[number], CheckpointRow>;
     insertCheckpoint: Database.Statement;
@@ -126,7 +127,9 @@ export class Ledger {
       dataVersion: s.prepare<[], number>('PRAGMA data_version').pluck(),
       insertEntry: s.prepare(INSERT_ENTRY),
       lastEntry: s
-        .prepare<[], [number, Buffer]>('SELECT seq, leaf_hash FROM ledger_entries ORDER BY seq DESC LIMIT 1')
+        .prepare<[], [number, Buffer, string]>(
+          'SELECT seq, leaf_hash, recorded_at FROM ledger_entries ORDER BY seq DESC LIMIT 1',
+        )
         .raw(),
       headCheckpoint: s
         .prepare<[], CheckpointRow>(
@@ -256,13 +259,14 @@ export class Ledger {
     }
   }
 
-  private saveTip(): { frontier: Frontier; lastLeaf: Uint8Array | null } {
-    return { frontier: this.frontier.clone(), lastLeaf: this.lastLeaf };
+  private saveTip(): { frontier: Frontier; lastLeaf: Uint8Array | null; lastRecordedAt: string | null } {
+    return { frontier: this.frontier.clone(), lastLeaf: this.lastLeaf, lastRecordedAt: this.lastRecordedAt };
   }
 
-  private restoreTip(saved: { frontier: Frontier; lastLeaf: Uint8Array | null }): void {
+  private restoreTip(saved: { frontier: Frontier; lastLeaf: Uint8Array | null; lastRecordedAt: string | null }): void {
     this.frontier = saved.frontier;
     this.lastLeaf = saved.lastLeaf;
+    this.lastRecordedAt = saved.lastRecordedAt;
     // The tip may have been re-read inside the rolled-back transaction: read it again next time.
     this.knownDataVersion = -1;
   }
@@ -287,7 +291,10 @@ export class Ledger {
       }
     }
     this.syncTip();
-    const recordedAt = this.now().toISOString();
+    // recorded_at never runs backwards along the log (a clock stepped back by NTP, say), so
+    // that a time range of the log is a seq range: readers may look one up by bisection.
+    const now = this.now().toISOString();
+    const recordedAt = this.lastRecordedAt !== null && this.lastRecordedAt > now ? this.lastRecordedAt : now;
     const appended: AppendedEntry[] = [];
     // Writes entries and projects them at once, so that a source can build
     // later entries on the state the earlier ones left (a correction, then
@@ -336,6 +343,7 @@ export class Ledger {
       nodes,
     );
     this.lastLeaf = leaf;
+    this.lastRecordedAt = entry.recordedAt;
     return { seq, leafHash: bytesToHex(leaf), entry };
   }
 
@@ -361,6 +369,7 @@ export class Ledger {
   private readTip(): void {
     const last = this.stmts.lastEntry.get();
     const size = last ? last[0] + 1 : 0;
+    this.lastRecordedAt = last ? last[2] : null;
     if (size === this.frontier.size && (!last || (this.lastLeaf && bytesEqual(last[1], this.lastLeaf)))) return;
     this.frontier = this.tree.frontierAt(size);
     this.lastLeaf = last ? last[1] : null;

@@ -3,9 +3,10 @@
 // at, are held by, or are on their way to their sites; officials and
 // administrators see all.
 import type { LotEventView, LotPage, LotSummary, LotView, listLotsInput, Reach } from '@alutrace/shared';
-import { and, asc, desc, eq, exists, gte, inArray, like, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '../../db/open-database';
+import { perDatabase } from '../../db/per-database';
 import { corrections, ledgerEntries, lotEvents, lotExits, lots } from '../../db/schema';
 import { AppError } from '../../errors';
 import { gramsOf } from '../../projections/recycled-content';
@@ -115,29 +116,46 @@ export function getLotView(db: AppDb, reader: Reader, lotId: string): LotView {
 export function listLots(db: AppDb, reader: Reader, input: z.output<typeof listLotsInput>): LotPage {
   const where: SQL[] = [];
   if (reader.reach !== 'all') where.push(visibleTo(db, reader.sites));
-  if (input.site) where.push(or(eq(lots.originSite, input.site), eq(lots.holder, input.site)) as SQL);
   if (input.grade) where.push(eq(lots.grade, input.grade));
   if (input.family) where.push(eq(lots.family, input.family));
   if (input.state) where.push(eq(lots.state, input.state));
   if (input.kind) where.push(eq(lots.kind, input.kind));
   if (input.sourceClass) where.push(eq(lots.sourceClass, input.sourceClass));
-  if (input.from) where.push(gte(lots.createdAt, input.from));
-  if (input.to) where.push(lte(lots.createdAt, input.to));
+  // A time range of the log is a seq range (recorded_at never runs backwards, see the
+  // ledger): found by bisection, so the newest-first walk starts and stops in the right place.
+  // Stored times are toISOString()'s (milliseconds always): compare in that form, not as typed.
+  if (input.from) {
+    const from = new Date(input.from).toISOString();
+    where.push(gte(lots.createdAt, from), gte(lots.createdSeq, firstSeqAtOrAfter(db, from)));
+  }
+  if (input.to) {
+    const to = new Date(input.to).toISOString();
+    where.push(lte(lots.createdAt, to), lt(lots.createdSeq, firstSeqAfter(db, to)));
+  }
   if (input.q) {
-    const q = input.q
-      .replace(/\s+/g, '')
-      .toUpperCase()
-      .replace(/[%_\\]/g, '');
-    if (q) where.push(like(lots.lotId, `${q}%`));
+    const q = input.q.replace(/\s+/g, '').toUpperCase();
+    // A prefix as a key range, which the primary key answers (LIKE would scan).
+    if (q) where.push(gte(lots.lotId, q), lt(lots.lotId, `${q}\uffff`));
   }
   if (input.cursor !== undefined) where.push(lt(lots.createdSeq, input.cursor));
-  const rows = db
-    .select()
-    .from(lots)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(lots.createdSeq), asc(lots.lotId))
-    .limit(input.limit + 1)
-    .all();
+  const take = (extra: SQL | null): LotRow[] => {
+    const all = extra ? [...where, extra] : where;
+    return db
+      .select()
+      .from(lots)
+      .where(all.length ? and(...all) : undefined)
+      .orderBy(desc(lots.createdSeq), asc(lots.lotId))
+      .limit(input.limit + 1)
+      .all();
+  };
+  // A site's lots are those made there or held there: two index walks merged,
+  // rather than one OR that no single index orders.
+  const rows = input.site
+    ? mergeNewestFirst(take(eq(lots.originSite, input.site)), take(eq(lots.holder, input.site))).slice(
+        0,
+        input.limit + 1,
+      )
+    : take(null);
   // Several lots share a created seq (a run's outputs): page on whole seqs.
   let page = rows.slice(0, input.limit);
   let nextCursor: number | null = null;
@@ -152,4 +170,48 @@ export function listLots(db: AppDb, reader: Reader, input: z.output<typeof listL
     nextCursor = tail.createdSeq;
   }
   return { lots: page.map(summary), nextCursor };
+}
+
+function mergeNewestFirst(a: LotRow[], b: LotRow[]): LotRow[] {
+  const seen = new Set<string>();
+  const out: LotRow[] = [];
+  for (const row of [...a, ...b].sort((x, y) => y.createdSeq - x.createdSeq || (x.lotId < y.lotId ? -1 : 1))) {
+    if (seen.has(row.lotId)) continue;
+    seen.add(row.lotId);
+    out.push(row);
+  }
+  return out;
+}
+
+const timeQueries = perDatabase((db) => ({
+  recordedAt: db
+    .select({ at: ledgerEntries.recordedAt })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.seq, sql.placeholder('seq')))
+    .prepare(),
+  last: db.select({ seq: ledgerEntries.seq }).from(ledgerEntries).orderBy(desc(ledgerEntries.seq)).limit(1).prepare(),
+}));
+
+/** The first seq whose recorded time satisfies `after` (monotone along the log), or the log's size. */
+function bisect(db: AppDb, after: (at: string) => boolean): number {
+  const q = timeQueries(db);
+  let lo = 0;
+  let hi = (q.last.get()?.seq ?? -1) + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const at = q.recordedAt.get({ seq: mid })?.at as string;
+    if (after(at)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function firstSeqAtOrAfter(db: AppDb, from: string): number {
+  const t = Date.parse(from);
+  return bisect(db, (at) => Date.parse(at) >= t);
+}
+
+function firstSeqAfter(db: AppDb, to: string): number {
+  const t = Date.parse(to);
+  return bisect(db, (at) => Date.parse(at) > t);
 }
