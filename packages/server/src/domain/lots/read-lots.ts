@@ -140,13 +140,17 @@ export function listLots(db: AppDb, reader: Reader, input: z.output<typeof listL
   if (input.cursor !== undefined) where.push(lt(lots.createdSeq, input.cursor));
   const take = (extra: SQL | null): LotRow[] => {
     const all = extra ? [...where, extra] : where;
-    return db
-      .select()
-      .from(lots)
-      .where(all.length ? and(...all) : undefined)
-      .orderBy(desc(lots.createdSeq), asc(lots.lotId))
-      .limit(input.limit + 1)
-      .all();
+    return (
+      db
+        .select()
+        .from(lots)
+        .where(all.length ? and(...all) : undefined)
+        // created_seq alone: a second term would make SQLite sort every matching row
+        // (a temporary B-tree) before the limit; ties are put in lot-id order below.
+        .orderBy(desc(lots.createdSeq))
+        .limit(input.limit + 1)
+        .all()
+    );
   };
   // A site's lots are those made there or held there: two index walks merged,
   // rather than one OR that no single index orders.
@@ -155,7 +159,7 @@ export function listLots(db: AppDb, reader: Reader, input: z.output<typeof listL
         0,
         input.limit + 1,
       )
-    : take(null);
+    : take(null).sort((x, y) => y.createdSeq - x.createdSeq || (x.lotId < y.lotId ? -1 : 1));
   // Several lots share a created seq (a run's outputs): page on whole seqs.
   let page = rows.slice(0, input.limit);
   let nextCursor: number | null = null;
