@@ -20,6 +20,7 @@ import { AppError } from '../../errors';
 import type { SealedVault } from '../../sealed/vault';
 import type { LifecycleRules } from './context';
 import {
+  type LotRow,
   nextLotIds,
   requireAlloy,
   requireBalance,
@@ -51,6 +52,25 @@ export type ShipmentInput = Without<z.output<typeof recordShipmentInput>>;
 
 /** A device's clock may run a little fast; more than this is a wrong clock, not a late entry. */
 const CLOCK_SLACK_MS = 10 * 60_000;
+
+/** Rule 2 for the lots an event takes: each listed once, known, its mass in range, held by `site`. */
+function heldLots(
+  db: AppDb,
+  site: string,
+  items: readonly { lotId: string; massG: number }[],
+  field: (index: number) => string,
+): LotRow[] {
+  checkDistinct(items.map((x) => x.lotId));
+  const rows = requireLots(
+    db,
+    items.map((x) => x.lotId),
+  );
+  items.forEach((x, i) => {
+    checkMass(field(i), x.massG);
+    requireHeld(rows[i] as LotRow, site);
+  });
+  return rows;
+}
 
 function when(ctx: PlanContext, occurredAt: string | undefined): string {
   if (occurredAt === undefined) return ctx.now.toISOString();
@@ -95,15 +115,9 @@ export function planDispatch(db: AppDb, ctx: PlanContext, input: DispatchInput):
   const from = requireSite(db, ctx.site, ['collection_point', 'recycler']);
   const to = requireSite(db, input.to, ['recycler', 'utiliser']);
   if (to.code === from.code) throw new AppError('SAME_SITE', { site: from.code });
-  checkDistinct(input.lots.map((l) => l.lotId));
-  const rows = requireLots(
-    db,
-    input.lots.map((l) => l.lotId),
-  );
+  const rows = heldLots(db, from.code, input.lots, (i) => `lots[${i}].massG`);
   input.lots.forEach((l, i) => {
-    const lot = rows[i] as (typeof rows)[number];
-    checkMass(`lots[${i}].massG`, l.massG);
-    requireHeld(lot, from.code);
+    const lot = rows[i] as LotRow;
     // Whole lots only: a lot is split by a sorting run.
     if (l.massG !== lot.balanceG) {
       throw new AppError('DISPATCH_NOT_WHOLE', { lot: lot.lotId, balance: lot.balanceG, requested: l.massG });
@@ -175,16 +189,10 @@ export function planReceipt(db: AppDb, ctx: PlanContext, input: ReceiptInput): P
 
 export function planProcessing(db: AppDb, ctx: PlanContext, input: ProcessingInput): Planned {
   requireSite(db, ctx.site, ['recycler']);
-  checkDistinct(input.inputs.map((i) => i.lotId));
-  const rows = requireLots(
-    db,
-    input.inputs.map((i) => i.lotId),
-  );
+  const drawn = input.inputs.map((i) => ({ lotId: i.lotId, massG: i.consumedG }));
+  const rows = heldLots(db, ctx.site, drawn, (k) => `inputs[${k}].consumedG`);
   input.inputs.forEach((i, k) => {
-    const lot = rows[k] as (typeof rows)[number];
-    checkMass(`inputs[${k}].consumedG`, i.consumedG);
-    requireHeld(lot, ctx.site);
-    requireBalance(lot, i.consumedG);
+    requireBalance(rows[k] as LotRow, i.consumedG);
   });
   input.additions.forEach((a, k) => {
     checkMass(`additions[${k}].massG`, a.massG);
