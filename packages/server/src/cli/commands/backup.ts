@@ -3,6 +3,7 @@ import { backupDataDir } from '../../ledger/backup/backup-data-dir';
 import { BackupRefusal, type CopyOutcome } from '../../ledger/backup/backup-problems';
 import { BACKUP_MANIFEST_FILE } from '../../ledger/backup/data-dir-files';
 import { type CliIo, type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
+import { createProgress, progressCallback } from '../progress';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
 import { printReport } from './print-report';
 
@@ -35,9 +36,15 @@ export const backupCommand: Command = {
     const dataDir = dataDirOf(args, io);
     const outDir = resolve(io.cwd, out);
     const workers = verifyWorkersOf(io);
+    const progress = createProgress({ label: 'backup: verify the copy', total: 0 });
     const result = await asUsage(() =>
-      backupDataDir({ dataDir, outDir, ...(workers !== undefined ? { workers } : {}) }),
-    );
+      backupDataDir({
+        dataDir,
+        outDir,
+        ...(workers !== undefined ? { workers } : {}),
+        onProgress: progressCallback(progress),
+      }),
+    ).finally(() => progress.done());
     if (flag(args, 'json')) {
       io.out(JSON.stringify(result, null, 2));
     } else if (result.ok && result.report && result.manifest) {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseVerifierKey } from '@alutrace/shared';
 import { restoreDataDir } from '../../ledger/backup/restore-data-dir';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
+import { createProgress, progressCallback } from '../progress';
 import { asUsage, printFailure, verifyWorkersOf } from './backup';
 import { dataDirOf, dataDirOption } from './data-dir';
 import { printReport } from './print-report';
@@ -43,14 +44,16 @@ export const restoreCommand: Command = {
     const backupDir = resolve(io.cwd, from);
     const dataDir = dataDirOf(args, io);
     const workers = verifyWorkersOf(io);
+    const progress = createProgress({ label: 'restore: verify the backup', total: 0 });
     const result = await asUsage(() =>
       restoreDataDir({
         backupDir,
         dataDir,
         ...(verifier ? { verifier } : {}),
         ...(workers !== undefined ? { workers } : {}),
+        onProgress: progressCallback(progress),
       }),
-    );
+    ).finally(() => progress.done());
     if (flag(args, 'json')) {
       io.out(JSON.stringify(result, null, 2));
     } else if (result.ok && result.report && result.manifest) {

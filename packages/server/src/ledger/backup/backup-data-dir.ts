@@ -28,7 +28,8 @@ export interface BackupOptions {
   dataDir: string;
   /** A new or empty directory. */
   outDir: string;
-  workers?: number;
+  workers?: number /** Progress of the copy's verification, the long part. */;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BackupResult extends CopyOutcome {
@@ -92,6 +93,7 @@ export async function backupDataDir(options: BackupOptions): Promise<BackupResul
       expectedVerifierKey: liveKey,
       ...(live ? { origin: live.origin } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     // A copy that fails is kept for inspection, but without a manifest restore refuses it.
     if (!outcome.ok || !outcome.report) return { ...outcome, outDir, liveSize, manifest: null, skipped };

@@ -22,7 +22,8 @@ export interface RestoreOptions {
   dataDir: string;
   /** Verify with this (published) key rather than the backup's own. */
   verifier?: NoteVerifier;
-  workers?: number;
+  workers?: number /** Progress of the copy's verification, the long part. */;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface RestoreResult extends CopyOutcome {
@@ -108,6 +109,7 @@ async function copyAndVerify(
     origin: manifest.origin,
     ...(options.verifier ? { verifier: options.verifier } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (!outcome.ok || !outcome.report) return outcome;
   const { treeSize, rootHash } = outcome.report;

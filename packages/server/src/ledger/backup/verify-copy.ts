@@ -23,6 +23,8 @@ export interface VerifyCopyOptions {
   /** The log's name; defaults to the copy's newest checkpoint's. */
   origin?: string;
   workers?: number;
+  /** Called as the copy's full verification goes (entries verified, of how many). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function verifyCopy(dir: string, options: VerifyCopyOptions): Promise<CopyOutcome> {
@@ -60,7 +62,10 @@ export async function verifyCopy(dir: string, options: VerifyCopyOptions): Promi
       // Every entry is recomputed: verifying from the trusted checkpoint alone
       // would take the copied bytes below it on trust. The second, incremental
       // pass costs only the entries after it and proves the copy extends it.
-      let report = await verifyLedger(db.$client, base);
+      let report = await verifyLedger(db.$client, {
+        ...base,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
       if (report.ok && options.trustedCheckpoint !== null) {
         const extension = await verifyLedger(db.$client, { ...base, trustedCheckpoint: options.trustedCheckpoint });
         if (!extension.ok) report = extension;
