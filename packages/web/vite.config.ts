@@ -3,11 +3,12 @@
 // does in production where the server serves dist/ itself.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressAssets } from './build/precompress-assets';
 
 const apiServer = `http://localhost:${process.env.PORT ?? 8080}`;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: true,

@@ -14,6 +14,7 @@ import { checkRequestOrigin } from './csrf';
 import { batchRefusal, MAX_PARAM_LENGTH, onClientError, onFrameworkError, SECURITY_HEADERS } from './edge-errors';
 import { errorEnvelope } from './error-envelope';
 import { requestLogController } from './request-logging';
+import { setStaticCacheHeaders } from './static-cache';
 import { trpcPlugin } from './trpc-plugin';
 
 export async function buildServer(app: App): Promise<FastifyInstance> {
@@ -102,7 +103,15 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   const webDir = app.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));
   if (hasWeb) {
-    await server.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    await server.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ['index.html'],
+      // The .br and .gz copies written at build time (packages/web/build/precompress-assets.ts).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: setStaticCacheHeaders,
+    });
   }
   server.setNotFoundHandler((req, reply) => {
     const wantsPage =
