@@ -5,10 +5,10 @@
 
 import { sampleEntry } from '@alutrace/server/testing';
 import type { MeView } from '@alutrace/shared';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { saveScreenshot } from './browser';
-import { addSite, addUser, PHONE, signInThroughForm, test, textOf } from './fixtures';
+import { addSite, addUser, DESKTOP_WIDE, PHONE, signInThroughForm, test, textOf } from './fixtures';
 
 const NEW_PASSWORD = 'aluminium cans go round';
 
@@ -29,6 +29,25 @@ async function meWithToken(url: string, secret: string): Promise<MeView | null> 
   const response = await fetch(`${url}/trpc/auth.me`, { headers: { authorization: `Bearer ${secret}` } });
   const body = (await response.json()) as { result: { data: MeView | null } };
   return body.result.data;
+}
+
+/** The dialog fits the viewport and every paragraph of it is shown whole: nothing cut off or scrolled away sideways. */
+async function expectWhollyShown(dialog: Locator): Promise<void> {
+  const overflow = await dialog.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const problems: string[] = [];
+    if (box.left < 0 || box.right > window.innerWidth)
+      problems.push(`dialog ${box.left}–${box.right} of ${window.innerWidth}`);
+    for (const p of el.querySelectorAll('p')) {
+      const r = p.getBoundingClientRect();
+      if (p.scrollWidth > p.clientWidth + 1 || r.right > box.right + 1 || r.left < box.left - 1)
+        problems.push(
+          `"${p.textContent?.slice(0, 30)}" ${r.left}–${r.right} (scroll ${p.scrollWidth} > ${p.clientWidth})`,
+        );
+    }
+    return problems;
+  });
+  expect(overflow).toEqual([]);
 }
 
 describe('the admin area', () => {
@@ -262,5 +281,46 @@ describe('the admin area', () => {
 
     await page.setViewportSize(PHONE);
     await saveScreenshot(page, 'admin-users-phone');
+  });
+
+  test('confirmation dialogs show their whole explanation on a wide desktop and on a phone, in both languages', async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+    const admin = await addUser(server, { username: 'wang', displayName: '王管理', role: 'admin' });
+    await addUser(server, { username: 'li', displayName: '李明', role: 'operator', sites: ['PG01'] });
+    const { page } = await e2e.openPage(server, '/admin/users', { signedInAs: admin.id, viewport: DESKTOP_WIDE });
+    const li = page.locator('tr[data-username="li"]');
+    for (const [lang, deactivate, reset, cancel] of [
+      ['zh', '停用', '重置密码', '取消'],
+      ['en', 'Deactivate', 'Reset password', 'Cancel'],
+    ] as const) {
+      if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+      for (const [viewport, width] of [
+        [DESKTOP_WIDE, 1440],
+        [PHONE, 390],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        await li.getByRole('button', { name: deactivate, exact: true }).click();
+        const dialog = page.getByRole('dialog');
+        expect(await textOf(dialog.locator('p').first())).toMatch(
+          lang === 'zh' ? /以后可以重新启用。$/ : /reactivate them later\.$/,
+        );
+        await expectWhollyShown(dialog);
+        await saveScreenshot(page, `admin-confirm-deactivate-${lang}-${width}`, false);
+        await dialog.getByRole('button', { name: cancel }).click();
+        await li.getByRole('button', { name: reset, exact: true }).click();
+        await expectWhollyShown(page.getByRole('dialog'));
+        await page.getByRole('dialog').getByRole('button', { name: cancel }).click();
+      }
+    }
+    await page.goto(`${server.url}/admin/sites`);
+    await page.locator('tr[data-code="PG01"]').getByRole('button', { name: 'Deactivate', exact: true }).click();
+    await expectWhollyShown(page.getByRole('dialog'));
+    await saveScreenshot(page, 'admin-confirm-site-en-390', false);
+    await page.setViewportSize(DESKTOP_WIDE);
+    await expectWhollyShown(page.getByRole('dialog'));
+    await saveScreenshot(page, 'admin-confirm-site-en-1440', false);
   });
 });

@@ -13,6 +13,7 @@ export const PASSWORD = 'correct horse battery staple';
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
+export const DESKTOP_WIDE = { width: 1440, height: 900 };
 
 export interface OpenedPage {
   page: Page;

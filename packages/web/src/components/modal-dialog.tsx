@@ -1,4 +1,5 @@
 import { type ReactElement, type ReactNode, useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
 
 interface ModalDialogProps {
   title: ReactNode;
@@ -10,7 +11,8 @@ interface ModalDialogProps {
 /**
  * A modal <dialog>: the browser keeps focus inside it, makes the page behind
  * it inert, and returns focus to where it was when it closes. Mount it to
- * open it; unmount it to close it.
+ * open it; unmount it to close it. It is rendered into <body>, so that the
+ * table cell or form it is opened from passes none of its styles on to it.
  */
 export function ModalDialog({ title, children, onClose }: ModalDialogProps): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
@@ -20,7 +22,7 @@ export function ModalDialog({ title, children, onClose }: ModalDialogProps): Rea
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
-  return (
+  return createPortal(
     <dialog
       ref={ref}
       className="modal"
@@ -33,6 +35,7 @@ export function ModalDialog({ title, children, onClose }: ModalDialogProps): Rea
     >
       <h2 id={titleId}>{title}</h2>
       {children}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
