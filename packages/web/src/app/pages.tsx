@@ -8,6 +8,7 @@ import { SitesPage } from '../features/admin/sites/sites-page';
 import { TokensPage } from '../features/admin/tokens/tokens-page';
 import { UsersPage } from '../features/admin/users/users-page';
 import { LoginPage } from '../features/auth/login-page';
+import { CollectPage } from '../features/collect/collect-page';
 import { LedgerPage } from '../features/ledger/ledger-page';
 import type { Messages } from '../i18n/zh-CN';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../lib/next-path';
@@ -24,6 +25,7 @@ export interface AppPage extends GuardedPage {
 }
 
 export const APP_PAGES: AppPage[] = [
+  { path: '/collect', navLabel: 'collect', access: 'collections:record', element: <CollectPage /> },
   { path: '/ledger', aliases: ['/'], navLabel: 'ledger', element: <LedgerPage /> },
   {
     path: '/admin',

@@ -1,6 +1,12 @@
+import { collectEn } from '../features/collect/collect-messages';
+import { homeEn } from '../features/home/home-messages';
+import { lotsEn } from '../features/lots/lots-messages';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
+  collect: collectEn,
+  lots: lotsEn,
+  home: homeEn,
   app: {
     name: 'alutrace',
     tagline: 'Recycled aluminium ledger',
@@ -8,6 +14,9 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main navigation',
+    home: 'Home',
+    collect: 'Collect',
+    lots: 'Lots',
     ledger: 'Ledger',
     admin: 'Admin',
   },

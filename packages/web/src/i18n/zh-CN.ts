@@ -1,6 +1,12 @@
 // Chinese (the default language). This file defines the keys: en.ts must
 // have exactly the same ones, which the Messages type enforces.
+import { collectZh } from '../features/collect/collect-messages';
+import { homeZh } from '../features/home/home-messages';
+import { lotsZh } from '../features/lots/lots-messages';
 export const zhCN = {
+  collect: collectZh,
+  lots: lotsZh,
+  home: homeZh,
   app: {
     name: '铝溯源',
     tagline: '再生铝追溯账本',
@@ -8,6 +14,9 @@ export const zhCN = {
   },
   nav: {
     label: '主导航',
+    home: '首页',
+    collect: '过磅',
+    lots: '批次',
     ledger: '账本',
     admin: '管理',
   },

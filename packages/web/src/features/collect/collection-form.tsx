@@ -1,0 +1,350 @@
+import {
+  CREDIT_CODE_MESSAGES,
+  formatMassKg,
+  type GradeView,
+  RESIDENT_ID_MESSAGES,
+  type SiteView,
+  SOURCE_CLASSES,
+  type SourceClass,
+} from '@alutrace/shared';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, type ReactElement, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/field';
+import { FormAlert } from '../../components/form-alert';
+import { apiLanguage } from '../../i18n/languages';
+import { useAppLanguage } from '../../i18n/use-app-language';
+import { useNames } from '../../i18n/use-names';
+import { useTRPC } from '../../lib/trpc';
+import { useLotWords } from '../lots/use-lot-words';
+import { newIdempotencyKey, rememberGrade, rememberSite, todayInShanghai } from './collect-storage';
+import { type CollectionDraft, type DraftField, draftToInput, idCheck, netOf } from './collection-draft';
+import { collectionRefusal, type Refusal } from './collection-refusal';
+import { GradePicker } from './grade-picker';
+import { SellerFields } from './seller-fields';
+
+export interface SavedCollection {
+  lotId: string;
+  netG: number;
+  replayed: boolean;
+}
+
+interface CollectionFormProps {
+  sites: SiteView[];
+  grades: GradeView[];
+  initialSite: string;
+  initialGrade: string;
+  onSaved: (saved: SavedCollection) => void;
+}
+
+function emptyDraft(site: string, grade: string): CollectionDraft {
+  return {
+    site,
+    date: todayInShanghai(),
+    grade,
+    sourceClass: '',
+    gross: '',
+    tare: '',
+    deduction: '',
+    sellerKind: 'individual',
+    sellerName: '',
+    residentId: '',
+    creditCode: '',
+    handlingPerson: '',
+    address: '',
+    plate: '',
+    ticket: '',
+    price: '',
+  };
+}
+
+const WEIGHT_FIELDS = ['gross', 'tare', 'deduction'] as const;
+
+/** One weighing: grade, weights with the net worked out as they are typed, seller, and the rest; saved once however often it is sent. */
+export function CollectionForm({
+  sites,
+  grades,
+  initialSite,
+  initialGrade,
+  onSaved,
+}: CollectionFormProps): ReactElement {
+  const { t } = useTranslation();
+  const language = apiLanguage(useAppLanguage());
+  const names = useNames();
+  const words = useLotWords();
+  const trpc = useTRPC();
+  const [draft, setDraft] = useState(() => emptyDraft(initialSite, initialGrade));
+  const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // One key for this form however many times it is sent: a double tap or a retry after a
+  // dropped connection gets the first answer back, never a second lot (rule 6).
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const sending = useRef(false);
+  const [focusError, setFocusError] = useState(0);
+  const record = useMutation(trpc.collection.record.mutationOptions());
+  const today = todayInShanghai();
+
+  const check = draftToInput(
+    draft,
+    language,
+    {
+      required: t('form.required'),
+      gradeRequired: t('collect.gradeRequired'),
+      netNotPositive: t('collect.netNotPositive'),
+      idLength: (draft.sellerKind === 'individual' ? RESIDENT_ID_MESSAGES : CREDIT_CODE_MESSAGES).length[language],
+    },
+    today,
+  );
+  const id = idCheck(draft, language);
+  const idField: DraftField = draft.sellerKind === 'individual' ? 'residentId' : 'creditCode';
+
+  const errorsOf = (field: DraftField): string[] => {
+    const client = check.ok ? [] : (check.fields[field] ?? []);
+    // The ID is judged as soon as all 18 characters are in; other fields once left or on save.
+    const live = field === idField && id !== null;
+    const net = field === 'net' && netOf(draft, language) !== null;
+    const shown = submitted || touched.has(field) || live || net ? client : [];
+    return [...shown, ...(refusal?.fields[field] ?? [])];
+  };
+
+  useEffect(() => {
+    if (focusError === 0) return;
+    document
+      .querySelector<HTMLElement>('.collect-form [aria-invalid="true"], .collect-form .field-invalid input')
+      ?.focus();
+  }, [focusError]);
+
+  const set = (field: keyof CollectionDraft, value: string): void => {
+    setDraft((d) => ({ ...d, [field]: value, ...(field === 'grade' ? { sourceClass: '' } : {}) }));
+    setRefusal((r) => {
+      if (!r) return r;
+      const fields = { ...r.fields };
+      delete fields[field];
+      if ((WEIGHT_FIELDS as readonly string[]).includes(field)) delete fields.net;
+      return { ...r, fields };
+    });
+  };
+  const touch = (field: DraftField): void => setTouched((s) => new Set(s).add(field));
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!check.ok) {
+      setFocusError((n) => n + 1);
+      return;
+    }
+    if (sending.current) return;
+    sending.current = true;
+    setRefusal(null);
+    record.mutate(
+      { ...check.input, idempotencyKey: idempotencyKey.current },
+      {
+        onSuccess: (answer) => {
+          const lot = answer.lots[0];
+          if (!lot) return;
+          rememberGrade(draft.grade);
+          rememberSite(draft.site);
+          onSaved({ lotId: lot.lotId, netG: lot.massG, replayed: answer.replayed });
+        },
+        onError: (error) => {
+          setRefusal(
+            collectionRefusal(error, language, {
+              tooHeavy: (value) => t('collect.tooHeavy', { value }),
+              notPositive: t('collect.notPositive'),
+              negative: t('collect.negative'),
+              netMismatch: t('collect.netMismatch'),
+              gradeInactive: (grade) => t('collect.gradeInactive', { grade }),
+              gradeUnknown: (grade) => t('collect.gradeUnknown', { grade }),
+              unreachable: `${t('errors.unreachable')} ${t('collect.retryHint')}`,
+            }),
+          );
+          setFocusError((n) => n + 1);
+        },
+        onSettled: () => {
+          sending.current = false;
+        },
+      },
+    );
+  };
+
+  const grade = grades.find((g) => g.code === draft.grade);
+  const net = netOf(draft, language);
+  const chosenSite = sites.find((s) => s.code === draft.site);
+
+  return (
+    <form className="form collect-form" onSubmit={submit} noValidate data-testid="collect-form">
+      <div className="collect-row">
+        {sites.length > 1 ? (
+          <Field label={t('collect.site')} errors={errorsOf('site')}>
+            {(control) => (
+              <select
+                {...control}
+                className="input"
+                data-testid="collect-site"
+                value={draft.site}
+                onChange={(event) => set('site', event.target.value)}
+              >
+                {sites.map((site) => (
+                  <option key={site.code} value={site.code}>
+                    {names.siteLabel(site)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : (
+          <div className="field">
+            <span className="field-label">{t('collect.site')}</span>
+            <p className="field-note" data-testid="collect-site">
+              {chosenSite ? names.siteLabel(chosenSite) : draft.site}
+            </p>
+            {errorsOf('site').length > 0 && <p className="field-error">{errorsOf('site').join(' ')}</p>}
+          </div>
+        )}
+        <Field
+          label={t('collect.date')}
+          hint={draft.date !== today ? t('collect.dateHint') : undefined}
+          errors={errorsOf('date')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              max={today}
+              value={draft.date}
+              onChange={(event) => set('date', event.target.value || today)}
+            />
+          )}
+        </Field>
+      </div>
+
+      <GradePicker
+        grades={grades.filter((g) => g.active || g.code === draft.grade)}
+        value={draft.grade}
+        onChange={(code) => set('grade', code)}
+        errors={errorsOf('grade')}
+      />
+
+      {grade && (
+        <Field label={t('collect.sourceClass')} errors={errorsOf('sourceClass')}>
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={draft.sourceClass || grade.defaultSourceClass}
+              onChange={(event) => set('sourceClass', event.target.value as SourceClass)}
+            >
+              {SOURCE_CLASSES.map((sc) => (
+                <option key={sc} value={sc}>
+                  {words.sourceClass(sc)}
+                  {sc === grade.defaultSourceClass ? ` ${t('collect.sourceClassDefault')}` : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+
+      <fieldset className="collect-section">
+        <legend>{t('collect.weights')}</legend>
+        <div className="weights">
+          {WEIGHT_FIELDS.map((field) => (
+            <Field
+              key={field}
+              label={t(`collect.${field}`)}
+              hint={field === 'deduction' ? t('collect.deductionHint') : undefined}
+              errors={errorsOf(field)}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  className="input input-mass"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  placeholder={field === 'gross' ? t('collect.massHint') : '0'}
+                  data-testid={`collect-${field}`}
+                  value={draft[field]}
+                  onChange={(event) => set(field, event.target.value)}
+                  onBlur={() => touch(field)}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
+        <div className={errorsOf('net').length ? 'net-box net-box-bad' : 'net-box'} aria-live="polite">
+          <span className="net-label">{t('collect.net')}</span>
+          {net === null ? (
+            <span className="net-pending" data-testid="collect-net">
+              {t('collect.netPending')}
+            </span>
+          ) : (
+            <output className="net-value" data-testid="collect-net">
+              {formatMassKg(net)}
+            </output>
+          )}
+          {errorsOf('net').length > 0 && <p className="field-error">{errorsOf('net').join(' ')}</p>}
+        </div>
+      </fieldset>
+
+      <SellerFields draft={draft} set={set} touch={touch} errorsOf={errorsOf} idOk={id?.ok === true} />
+
+      <fieldset className="collect-section">
+        <legend>{t('collect.more')}</legend>
+        <Field label={t('collect.plate')} errors={errorsOf('plate')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input input-code"
+              autoComplete="off"
+              value={draft.plate}
+              onChange={(event) => set('plate', event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('collect.ticket')} errors={errorsOf('ticket')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              autoComplete="off"
+              value={draft.ticket}
+              onChange={(event) => set('ticket', event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('collect.price')} hint={t('collect.priceHint')} errors={errorsOf('price')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input input-mass"
+              inputMode="decimal"
+              autoComplete="off"
+              data-testid="collect-price"
+              value={draft.price}
+              onChange={(event) => set('price', event.target.value)}
+              onBlur={() => touch('price')}
+            />
+          )}
+        </Field>
+      </fieldset>
+
+      <FormAlert
+        message={
+          refusal ? (refusal.general ?? t('collect.fixFields')) : submitted && !check.ok ? t('collect.fixFields') : null
+        }
+      />
+      <div className="collect-submit">
+        <button
+          type="submit"
+          className="button button-primary button-big"
+          disabled={record.isPending}
+          data-testid="collect-save"
+        >
+          {record.isPending ? t('collect.saving') : t('collect.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
