@@ -21,11 +21,15 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
+      // The public passport (/l/…) is its own small page: a phone that scans a label loads no app.
+      input: { main: 'index.html', passport: 'passport.html' },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases,
         // which matters on a collection point's mobile connection.
         codeSplitting: {
           groups: [
+            // What the passport's verifier needs, apart from the app's vendor chunk, which the passport must not load.
+            { name: 'verify', test: /node_modules[\\/](zod|@noble)[\\/]/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],

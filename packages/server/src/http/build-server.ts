@@ -130,5 +130,10 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
     return reply.code(e.status).send(e.body);
   });
 
+  // A label's address, /l/{lot id}?d={digest}: the public passport, its own small page (packages/web/passport.html).
+  if (hasWeb && existsSync(join(webDir, 'passport.html'))) {
+    server.get('/l/:lotId', (_req, reply) => reply.type('text/html; charset=utf-8').sendFile('passport.html'));
+  }
+
   return server;
 }

@@ -1,0 +1,132 @@
+// The public passport page, /l/{lot id}?d={digest}: no sign-in, no app
+// shell. It fetches the passport, checks it here in the browser with the
+// shared verifier (verifyPassport: every entry's bytes → leaf hash →
+// inclusion proof → the signed checkpoint → the verifier key, and the label
+// digest), and shows the figures with the verdict. Plain DOM on purpose:
+// this entry must stay far under 150 kB of gzipped JavaScript.
+import './passport.css';
+import {
+  bytesToHex,
+  type Passport,
+  type PassportVerification,
+  parseVerifierKey,
+  verifyPassport,
+} from '@alutrace/shared';
+import { h } from './dom';
+import { type Label, type Loaded, loadPassport, readLabel } from './load-passport';
+import { type PassportLanguage, TEXT } from './passport-text';
+import { renderFacts, renderTrace } from './render-passport';
+import { renderVerification } from './render-verification';
+
+// The same key as the app's language switch, so that the choice carries over.
+const STORAGE_KEY = 'alutrace.language';
+
+type View =
+  | { status: 'loading' }
+  | { status: 'unverifiable' }
+  | { status: 'unreachable' }
+  | { status: 'ok'; passport: Passport; verification: PassportVerification; keyId: string | null };
+
+let language: PassportLanguage = storedLanguage();
+let view: View = { status: 'loading' };
+
+function storedLanguage(): PassportLanguage {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function switchLanguage(): void {
+  language = language === 'zh' ? 'en' : 'zh';
+  try {
+    localStorage.setItem(STORAGE_KEY, language === 'zh' ? 'zh-CN' : 'en');
+  } catch {
+    // Not remembered, but switched for this visit.
+  }
+  render();
+}
+
+function keyIdOf(key: string): string | null {
+  try {
+    return bytesToHex(parseVerifierKey(key).keyId);
+  } catch {
+    return null;
+  }
+}
+
+function verified(passport: Passport, label: Label): View {
+  let verification: PassportVerification;
+  try {
+    verification = verifyPassport(passport, passport.checkpoint.verifierKey, { digest: label.digest });
+  } catch (e) {
+    // A passport too malformed to walk is a failed check, not a crash.
+    verification = { valid: false, checks: [{ check: 'entry', status: 'fail', detail: (e as Error).message }] };
+  }
+  return { status: 'ok', passport, verification, keyId: keyIdOf(passport.checkpoint.verifierKey) };
+}
+
+function render(): void {
+  const t = TEXT[language];
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  const root = document.getElementById('passport') as HTMLElement;
+  const header = h(
+    'header',
+    { class: 'passport-header' },
+    h('span', { class: 'passport-brand' }, language === 'zh' ? '铝溯源' : 'alutrace'),
+    h('button', { type: 'button', class: 'passport-lang', lang: language === 'zh' ? 'en' : 'zh-CN' }, t.switchTo),
+  );
+  header.querySelector('button')?.addEventListener('click', switchLanguage);
+  const body: HTMLElement[] = [];
+  if (view.status === 'loading') {
+    document.title = `${t.title} · alutrace`;
+    body.push(h('p', { class: 'passport-loading' }, t.loading));
+  } else if (view.status === 'unverifiable') {
+    document.title = `${t.unverifiable} · alutrace`;
+    body.push(
+      h(
+        'section',
+        { class: 'passport-badge passport-badge-failed', 'data-testid': 'unverifiable' },
+        h('h1', { class: 'passport-verdict' }, t.unverifiable),
+        h('p', null, t.unverifiableHint),
+      ),
+    );
+  } else if (view.status === 'unreachable') {
+    document.title = `${t.title} · alutrace`;
+    const retry = h('button', { type: 'button', class: 'passport-retry' }, t.retry);
+    retry.addEventListener('click', () => void start());
+    body.push(
+      h('section', { class: 'passport-card', 'data-testid': 'unreachable' }, h('p', null, t.unreachable), retry),
+    );
+  } else {
+    const { passport: p } = view;
+    document.title = `${p.lot.lotId} · ${t.title}`;
+    body.push(
+      h(
+        'h1',
+        { class: 'passport-title' },
+        h('small', null, t.title),
+        h('span', { 'data-testid': 'lot-id' }, p.lot.lotId),
+      ),
+      renderVerification(p, view.verification, view.keyId, t),
+      renderFacts(p, language, t),
+      renderTrace(p, language, t),
+    );
+  }
+  root.replaceChildren(header, ...body, h('footer', { class: 'passport-footer' }, t.footer));
+}
+
+async function start(): Promise<void> {
+  const label = readLabel(window.location);
+  view = { status: 'loading' };
+  render();
+  const loaded: Loaded = label ? await loadPassport(label) : { status: 'unverifiable' };
+  view =
+    loaded.status === 'ok' && label
+      ? verified(loaded.passport, label)
+      : { status: loaded.status === 'ok' ? 'unverifiable' : loaded.status };
+  render();
+}
+
+void start();
