@@ -38,7 +38,7 @@ async function expectWhollyShown(dialog: Locator): Promise<void> {
     const problems: string[] = [];
     if (box.left < 0 || box.right > window.innerWidth)
       problems.push(`dialog ${box.left}–${box.right} of ${window.innerWidth}`);
-    for (const p of el.querySelectorAll('p')) {
+    for (const p of Array.from(el.querySelectorAll('p'))) {
       const r = p.getBoundingClientRect();
       if (p.scrollWidth > p.clientWidth + 1 || r.right > box.right + 1 || r.left < box.left - 1)
         problems.push(
