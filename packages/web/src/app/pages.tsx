@@ -10,6 +10,7 @@ import { UsersPage } from '../features/admin/users/users-page';
 import { LoginPage } from '../features/auth/login-page';
 import { CollectPage } from '../features/collect/collect-page';
 import { LedgerPage } from '../features/ledger/ledger-page';
+import { LIFECYCLE_PAGES } from '../features/lifecycle-forms/lifecycle-pages';
 import type { Messages } from '../i18n/zh-CN';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../lib/next-path';
 import type { GuardedPage } from './page-access';
@@ -37,6 +38,7 @@ export const APP_PAGES: AppPage[] = [
   { path: '/admin/tokens', access: 'tokens:manage', element: <TokensPage /> },
   { path: '/admin/sites', access: 'sites:manage', element: <SitesPage /> },
   { path: '/account', access: 'signed-in', element: <AccountPage /> },
+  ...LIFECYCLE_PAGES,
   { path: CHANGE_PASSWORD_PATH, access: 'signed-in', beforePasswordChange: true, element: <ChangePasswordPage /> },
   { path: LOGIN_PATH, beforePasswordChange: true, element: <LoginPage /> },
 ];

@@ -1,0 +1,156 @@
+// The lot field of every lifecycle screen: a typed lot id, a pasted label
+// URL, or (later) what a camera scanner read — all go through onScanned.
+// A label's check code is compared with the lot's own (DOMAIN.md "Lots and
+// labels"): a mismatch is refused with a warning, never silently accepted.
+import { checkLabelDigest, type DigestCheck, type LotView, parseLabel } from '@alutrace/shared';
+import { type ReactElement, type ReactNode, useId, useRef, useState } from 'react';
+import { useTRPCClient } from '../../lib/trpc';
+import { commonEn, commonZh } from './common-words';
+import { LotFacts } from './lot-facts';
+import { useDescribeProblem } from './server-problem';
+import { useWords } from './use-words';
+
+export interface LotEntryFieldProps {
+  label?: ReactNode;
+  hint?: ReactNode;
+  /** Whether this lot may be taken here: null to accept it, or the reason it is refused. */
+  check?: (lot: LotView) => string | null;
+  /** A lot that passed: its label check (absent when typed without the code). */
+  onLot: (lot: LotView, digest: DigestCheck) => void;
+  /** Clear the field after each accepted lot (a truckload); otherwise the lot stays shown. */
+  continuous?: boolean;
+  /** Another input source beside the field (a camera scanner): call onScanned with the text it read. */
+  renderScanner?: (onScanned: (text: string) => void) => ReactNode;
+  /** Problems from the server about the lot chosen here. */
+  errors?: string[] | undefined;
+  testId?: string;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'looking' }
+  | { kind: 'refused'; message: string; forged: boolean }
+  | { kind: 'accepted'; lot: LotView; digest: DigestCheck };
+
+export function LotEntryField({
+  label,
+  hint,
+  check,
+  onLot,
+  continuous = false,
+  renderScanner,
+  errors,
+  testId = 'lot-entry',
+}: LotEntryFieldProps): ReactElement {
+  const w = useWords(commonZh, commonEn);
+  const client = useTRPCClient();
+  const describe = useDescribeProblem(w.unreachable);
+  const id = useId();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const asked = useRef(0);
+
+  const onScanned = async (raw: string): Promise<void> => {
+    if (raw.trim() === '') return;
+    const label = parseLabel(raw);
+    if (!label.ok) {
+      setStatus({ kind: 'refused', message: w.lotNotALabel, forged: false });
+      return;
+    }
+    const ask = ++asked.current;
+    setStatus({ kind: 'looking' });
+    let lot: LotView;
+    try {
+      lot = await client.lots.get.query({ lotId: label.lotId });
+    } catch (error) {
+      if (ask === asked.current) {
+        setStatus({ kind: 'refused', message: describe(error)?.message ?? w.unreachable, forged: false });
+      }
+      return;
+    }
+    if (ask !== asked.current) return;
+    const digest = checkLabelDigest(label.digest, lot.labelDigest);
+    if (digest === 'mismatch') {
+      setStatus({ kind: 'refused', message: w.lotDigestMismatch(lot.lotId), forged: true });
+      return;
+    }
+    const refusal = check?.(lot) ?? null;
+    if (refusal) {
+      setStatus({ kind: 'refused', message: refusal, forged: false });
+      return;
+    }
+    onLot(lot, digest);
+    setStatus({ kind: 'accepted', lot, digest });
+    if (continuous) setText('');
+  };
+
+  const problems = [...(status.kind === 'refused' && !status.forged ? [status.message] : []), ...(errors ?? [])];
+  return (
+    <div
+      className={problems.length || status.kind === 'refused' ? 'field field-invalid' : 'field'}
+      data-testid={testId}
+    >
+      <label htmlFor={id}>{label ?? w.lot}</label>
+      <div className="lot-entry-row">
+        <input
+          id={id}
+          className="input input-code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          enterKeyHint="go"
+          value={text}
+          aria-describedby={`${id}-hint ${id}-status`}
+          aria-invalid={problems.length ? true : undefined}
+          data-testid={`${testId}-input`}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              void onScanned(text);
+            }
+          }}
+          onPaste={(event) => {
+            const pasted = event.clipboardData.getData('text');
+            if (pasted.trim()) {
+              event.preventDefault();
+              setText(pasted.trim());
+              void onScanned(pasted);
+            }
+          }}
+        />
+        <button type="button" className="button" onClick={() => void onScanned(text)} data-testid={`${testId}-add`}>
+          {w.lotAdd}
+        </button>
+        {renderScanner?.((scanned) => {
+          setText(scanned.trim());
+          void onScanned(scanned);
+        })}
+      </div>
+      <p className="field-hint" id={`${id}-hint`}>
+        {hint ?? w.lotHint}
+      </p>
+      <div id={`${id}-status`} aria-live="polite">
+        {status.kind === 'looking' && <p className="field-hint">{w.lotLooking}</p>}
+        {status.kind === 'refused' && status.forged && (
+          <p className="notice notice-warn" role="alert" data-testid={`${testId}-forged`}>
+            {status.message}
+          </p>
+        )}
+        {problems.length > 0 && (
+          <p className="field-error" role="alert" data-testid={`${testId}-error`}>
+            {problems.join(' ')}
+          </p>
+        )}
+        {status.kind === 'accepted' && !continuous && (
+          <>
+            <LotFacts lot={status.lot} />
+            <p className="field-hint" data-testid={`${testId}-digest`}>
+              {status.digest === 'match' ? w.lotDigestMatch : w.lotDigestAbsent}
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
