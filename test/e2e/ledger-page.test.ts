@@ -4,10 +4,10 @@
 // Screenshots land in test-results/.
 
 import type { TestServer } from '@alutrace/server/testing';
-import { flipCanonicalByte, sampleEntry } from '@alutrace/server/testing';
+import { createSite, flipCanonicalByte, sampleEntry } from '@alutrace/server/testing';
 import { describe, expect } from 'vitest';
 import { saveScreenshot } from './browser';
-import { addSite, addUser, type E2e, PASSWORD, PHONE, signInThroughForm, test, textOf } from './fixtures';
+import { addSite, addUser, DESKTOP_WIDE, type E2e, PASSWORD, PHONE, signInThroughForm, test, textOf } from './fixtures';
 
 /**
  * What a new installation records on first start before anyone acts: the
@@ -287,6 +287,81 @@ describe('the ledger page', () => {
     await page.getByTestId('verify-panel').getByRole('link', { name: '登录' }).click();
     await page.waitForURL(`${server.url}/login?next=%2Fledger`);
     // Nothing private was asked for, so the server refused nothing.
+    expect(errors).toEqual([]);
+  });
+
+  test('the list says in words what happened and who did it, and a long site name never makes a phone scroll sideways', async ({
+    e2e,
+  }) => {
+    const { server, officialId } = await serverWithEntries(e2e, 1);
+    const wang = await addUser(server, { username: 'wang', displayName: '王管理', role: 'admin' });
+    // The longest names a site may have (100 characters), in one word where the browser cannot break them.
+    await createSite(
+      server.app,
+      { type: 'user', id: wang.id },
+      {
+        code: 'RC09',
+        kind: 'recycler',
+        nameZh: `广西百色平果新山铝产业示范园再生铝${'有限'.repeat(41)}公司`,
+        nameEn: `Baise${'Recycled'.repeat(11)}AluminiumCompany`.slice(0, 100),
+      },
+    );
+    const { page, errors } = await e2e.openPage(server, '/ledger', { signedInAs: officialId, viewport: DESKTOP_WIDE });
+    const rows = page.getByTestId('entries-list').locator('li.entry');
+    await rows.first().waitFor();
+    const cells = (seq: number) => {
+      const row = page.locator(`li.entry[data-seq="${seq}"]`);
+      return { kind: row.locator('[data-kind]'), actor: row.locator('.entry-actor') };
+    };
+    const showEntries = () => page.getByTestId('entries-card').evaluate((el) => el.scrollIntoView());
+    const sample = FIRST_SAMPLE_SEQ;
+    const wangCreated = FIRST_SAMPLE_SEQ + 1;
+    const siteCreated = FIRST_SAMPLE_SEQ + 2;
+    const catalogue = FIRST_RUN_ENTRIES - 1;
+
+    // A person's name for officials; the system and unknown users in words; the codes on hover.
+    expect(await textOf(cells(siteCreated).kind)).toBe('新建站点');
+    expect(await cells(siteCreated).kind.getAttribute('title')).toBe('事件代码：site.created');
+    expect(await textOf(cells(siteCreated).actor)).toBe('王管理');
+    expect(await cells(siteCreated).actor.getAttribute('title')).toBe(`user:${wang.id}`);
+    expect(await textOf(cells(wangCreated).kind)).toBe('新建用户');
+    expect(await textOf(cells(wangCreated).actor)).toBe('系统（命令行）');
+    expect(await textOf(cells(catalogue).actor)).toBe('系统（初始化）');
+    expect(await textOf(cells(catalogue).kind)).toMatch(/^定义(废料品级|合金牌号)$/);
+    expect(await textOf(cells(sample).actor)).toBe('用户 …000001');
+    // A kind this app has no name for stays its code.
+    expect(await textOf(cells(sample).kind)).toBe('test.recorded');
+    expect((await page.locator('li.entry summary').allTextContents()).join(' ')).not.toContain(wang.id);
+    await showEntries();
+    await saveScreenshot(page, 'ledger-names-zh-1440', false);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await textOf(cells(siteCreated).kind)).toBe('Site created');
+    expect(await textOf(cells(wangCreated).actor)).toBe('System (command line)');
+    expect(await textOf(cells(catalogue).actor)).toBe('System (bootstrap)');
+    expect(await textOf(cells(sample).actor)).toBe('User …000001');
+    await showEntries();
+    await saveScreenshot(page, 'ledger-names-en-1440', false);
+
+    const scrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    for (const lang of ['en', 'zh'] as const) {
+      if (lang === 'zh') await page.getByRole('button', { name: '中文' }).click();
+      for (const width of [390, 360]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        await page.getByTestId('site-picker').selectOption('RC09');
+        await page.locator(`li.entry[data-seq="${siteCreated}"]`).waitFor();
+        expect(await scrollsSideways(), `${lang} at ${width} px, RC09 chosen`).toBe(false);
+        if (width === 390) {
+          await showEntries();
+          await saveScreenshot(page, `ledger-site-picker-${lang}-390`, false);
+        }
+        await page.getByTestId('site-picker').selectOption('');
+        await rows.nth(3).waitFor();
+        expect(await scrollsSideways(), `${lang} at ${width} px, all sites`).toBe(false);
+      }
+    }
+    await showEntries();
+    await saveScreenshot(page, 'ledger-names-zh-390', false);
     expect(errors).toEqual([]);
   });
 

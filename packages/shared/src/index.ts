@@ -17,6 +17,7 @@ export * from './events';
 export * from './identity/credit-code';
 export * from './identity/resident-id';
 export * from './ledger/entry';
+export * from './ledger/entry-kind-names';
 export * from './ledger/range-verifier';
 export * from './ledger/verify-coordinator';
 export * from './ledger/verify-report';

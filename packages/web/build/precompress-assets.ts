@@ -54,7 +54,8 @@ export function precompressAssets(): Plugin {
     configResolved(config) {
       outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
     },
-    async closeBundle() {
+    // After the files are written, and only when the build succeeded.
+    async writeBundle() {
       const files = await precompressDirectory(outDir);
       const sum = (pick: (f: CompressedFile) => number): string =>
         `${(files.reduce((n, f) => n + pick(f), 0) / 1000).toFixed(1)} kB`;

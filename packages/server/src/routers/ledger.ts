@@ -17,6 +17,7 @@ import {
 import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { App } from '../app/create-app';
 import { ledgerEntries } from '../db/schema';
+import { actorNames } from '../domain/users/actor-names';
 import { AppError } from '../errors';
 import { storedFromRow } from '../ledger/entry-reader';
 import type { StoredEntry } from '../ledger/types';
@@ -83,6 +84,14 @@ export const ledgerRouter = router({
         items,
         nextCursor: rows.length > input.limit && last ? last.seq : null,
         treeSize: ctx.app.ledger.size,
+        // Those who read one site's entries are not told who works elsewhere: they see ids.
+        actorNames:
+          ctx.auth.reach === 'all'
+            ? actorNames(
+                ctx.app.db,
+                items.map((i) => i.entry.actor),
+              )
+            : {},
       };
     }),
 

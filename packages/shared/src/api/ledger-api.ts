@@ -72,6 +72,11 @@ export interface EntriesPage {
   /** Pass as `cursor` for the next page; null at the end. */
   nextCursor: number | null;
   treeSize: number;
+  /**
+   * Today's names of the page's user and token actors (`user:<id>`, `token:<id>`),
+   * for readers of every site (officials, admins); empty for the others.
+   */
+  actorNames: Record<string, string>;
 }
 
 export interface HeadView {

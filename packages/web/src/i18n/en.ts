@@ -358,6 +358,15 @@ export const en: Messages = {
       loadingOlder: 'Loading…',
       end: 'All entries are shown.',
       refresh: 'Refresh',
+      kindCode: 'Event code: {{kind}}',
+    },
+    actor: {
+      bootstrap: 'System (bootstrap)',
+      cli: 'System (command line)',
+      system: 'System ({{id}})',
+      user: 'User …{{id}}',
+      token: 'API token {{name}}',
+      tokenUnnamed: 'API token …{{id}}',
     },
   },
 };

@@ -2,6 +2,7 @@
 // kind names come from @alutrace/shared, so that the CLI, the server's
 // messages and the web app call them the same.
 import {
+  entryKindName,
   PARK_NAMES,
   type Park,
   ROLE_NAMES,
@@ -22,6 +23,8 @@ export interface Names {
   site(site: Pick<SiteView, 'nameZh' | 'nameEn'>): string;
   /** "PG01 平果回收站": code and name, as sites are listed everywhere. */
   siteLabel(site: Pick<SiteView, 'code' | 'nameZh' | 'nameEn'>): string;
+  /** A ledger entry's kind in words ("回收登记" for `collection.recorded`); an unknown kind stays its code. */
+  entryKind(kind: string): string;
 }
 
 export function useNames(): Names {
@@ -34,6 +37,7 @@ export function useNames(): Names {
       park: (park) => PARK_NAMES[park][language],
       site,
       siteLabel: (s) => `${s.code} ${site(s)}`,
+      entryKind: (kind) => entryKindName(kind, language),
     };
   }, [language]);
 }

@@ -340,6 +340,15 @@ export const zhCN = {
       loadingOlder: '正在加载…',
       end: '已显示全部记录。',
       refresh: '刷新',
+      kindCode: '事件代码：{{kind}}',
+    },
+    actor: {
+      bootstrap: '系统（初始化）',
+      cli: '系统（命令行）',
+      system: '系统（{{id}}）',
+      user: '用户 …{{id}}',
+      token: 'API 令牌 {{name}}',
+      tokenUnnamed: 'API 令牌 …{{id}}',
     },
   },
 };

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
+import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/error-notice';
 import { LoadingNotice } from '../../components/loading-notice';
@@ -25,6 +25,10 @@ export function EntriesList({ site }: { site: string | null }): ReactElement {
   );
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const total = entries.data?.pages[0]?.treeSize ?? 0;
+  const actorNames = useMemo(
+    () => Object.assign({}, ...(entries.data?.pages.map((page) => page.actorNames) ?? [])) as Record<string, string>,
+    [entries.data],
+  );
 
   return (
     <>
@@ -64,7 +68,7 @@ export function EntriesList({ site }: { site: string | null }): ReactElement {
           </div>
           <ol className="entry-list" data-testid="entries-list">
             {items.map((item) => (
-              <EntryRow key={item.seq} item={item} />
+              <EntryRow key={item.seq} item={item} actorNames={actorNames} />
             ))}
           </ol>
           <p className="list-end">

@@ -3,12 +3,25 @@ import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ShortHash } from '../../components/short-hash';
 import { useFormat } from '../../i18n/use-format';
+import { useNames } from '../../i18n/use-names';
+import { actorLabel } from './actor-label';
 import { entryMatchesLeafHash } from './entry-matches-leaf-hash';
 
-/** One entry: a summary line that opens onto the whole entry as recorded, its leaf hash re-checked in the browser. */
-export function EntryRow({ item }: { item: EntryView }): ReactElement {
+interface EntryRowProps {
+  item: EntryView;
+  /** Today's names of user and token actors, where the reader may see them (ledger.entries' `actorNames`). */
+  actorNames: Readonly<Record<string, string>>;
+}
+
+/**
+ * One entry: a summary line in words (the event's name, who made it) that
+ * opens onto the whole entry as recorded, its leaf hash re-checked in the
+ * browser. Codes and ids stay in the tooltips and the opened entry.
+ */
+export function EntryRow({ item, actorNames }: EntryRowProps): ReactElement {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useNames();
   const intact = useMemo(() => entryMatchesLeafHash(item), [item]);
   const { entry } = item;
   return (
@@ -21,12 +34,20 @@ export function EntryRow({ item }: { item: EntryView }): ReactElement {
           <span data-label={t('ledger.entries.recordedAt')} className="entry-time">
             <time dateTime={entry.recordedAt}>{format.dateTime(entry.recordedAt)}</time>
           </span>
-          <span data-label={t('ledger.entries.kind')}>
-            <code>{entry.kind}</code>
+          <span
+            data-label={t('ledger.entries.kind')}
+            data-kind={entry.kind}
+            title={t('ledger.entries.kindCode', { kind: entry.kind })}
+          >
+            {names.entryKind(entry.kind)}
           </span>
           <span data-label={t('ledger.entries.site')}>{entry.site ?? t('common.none')}</span>
-          <span data-label={t('ledger.entries.actor')} className="entry-actor" title={entry.actor.id}>
-            {entry.actor.id}
+          <span
+            data-label={t('ledger.entries.actor')}
+            className="entry-actor"
+            title={`${entry.actor.type}:${entry.actor.id}`}
+          >
+            {actorLabel(t, entry.actor, actorNames)}
           </span>
           <span data-label={t('ledger.entries.leafHash')}>
             {!intact && (
