@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app/create-app';
+import { registerLabelRoutes } from '../labels/label-routes';
 import { type AppRouter, appRouter } from '../routers';
 import { contextFactory } from '../trpc/context';
 import { normaliseError } from '../trpc/error-formatter';
@@ -99,6 +100,8 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
         : null,
     };
   });
+
+  registerLabelRoutes(server, app);
 
   const webDir = app.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));
