@@ -35,7 +35,8 @@ export function measureText(text: string, size: number, weight: Weight): number 
   return (f.layout(text).advanceWidth * size) / f.unitsPerEm;
 }
 
-const r = (n: number): string => String(Math.round(n * 100) / 100);
+// A tenth of a printer dot is finer than any head prints.
+const r = (n: number): string => String(Math.round(n * 10) / 10);
 
 /** The outlines of `text` as SVG path data, its baseline starting at (x, y). */
 export function textPathData(text: string, x: number, y: number, size: number, weight: Weight): string {

@@ -49,11 +49,19 @@ export function labelDate(iso: string): string {
   return `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}`;
 }
 
+/** Below this a thermal head's 8 dots per mm no longer print legible Chinese. */
+const MIN_TEXT_SIZE = 16;
+
 function fitted(text: string, x: number, y: number, size: number, maxWidth: number, bold: boolean): TextItem {
-  // Text that would overflow gets a smaller size, never a clipped end.
-  const width = measureText(text, size, bold ? 'bold' : 'regular');
-  const fit = width > maxWidth ? Math.floor((size * maxWidth) / width) : size;
-  return { text, x, y, size: Math.max(fit, 10), bold };
+  // Text that would overflow gets a smaller size, and past the smallest a visible "…", never a clipped end.
+  const weight = bold ? 'bold' : 'regular';
+  const width = measureText(text, size, weight);
+  if (width <= maxWidth) return { text, x, y, size, bold };
+  const fit = Math.floor((size * maxWidth) / width);
+  if (fit >= MIN_TEXT_SIZE) return { text, x, y, size: fit, bold };
+  const chars = [...text];
+  while (chars.length > 1 && measureText(`${chars.join('')}…`, MIN_TEXT_SIZE, weight) > maxWidth) chars.pop();
+  return { text: `${chars.join('')}…`, x, y, size: MIN_TEXT_SIZE, bold };
 }
 
 export function layoutLabel(label: LabelData): LabelLayout {
