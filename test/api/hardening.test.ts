@@ -187,7 +187,7 @@ describe('names with invisible or control characters', () => {
     expect(r.status).toBe(400);
     const app = r.body.error?.data.app;
     expect(app?.code).toBe('VALIDATION_FAILED');
-    expect(app?.fields?.nameZh?.[0]).toMatch(/^must (not contain invisible or control characters|be one line)/);
+    expect(app?.fields?.nameZh?.[0]).toMatch(/^Must (not contain invisible or control characters|be one line)/);
     expect(app?.fieldsZh?.nameZh?.[0]).toMatch(/^(不能包含不可见字符或控制字符|只能填写一行)/);
     expect(world.server.app.ledger.size).toBe(before);
   });
@@ -217,8 +217,8 @@ describe('names with invisible or control characters', () => {
     const r = await world
       .clientFor('admin')
       .mutate('sites.create', { code: 'LONG01', kind: 'collection_point', nameZh: '站'.repeat(101), nameEn: 'x' });
-    expect(r.body.error?.data.app.fields?.nameZh).toEqual(['at most 100 characters']);
-    expect(r.body.error?.data.app.fieldsZh?.nameZh).toEqual(['最多 100 个字符']);
+    expect(r.body.error?.data.app.fields?.nameZh).toEqual(['At most 100 characters.']);
+    expect(r.body.error?.data.app.fieldsZh?.nameZh).toEqual(['最多 100 个字符。']);
   });
 });
 

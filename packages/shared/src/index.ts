@@ -1,5 +1,6 @@
 export * from './api/auth-api';
 export * from './api/batching';
+export * from './api/format-hints';
 export * from './api/ledger-api';
 export * from './api/lifecycle-api';
 export * from './api/passport-api';

@@ -8,6 +8,7 @@ import {
   ERROR_CATALOG,
   type ErrorCode,
   type ErrorParams,
+  FORMAT_HINTS_ZH,
   formatErrorMessage,
 } from '@alutrace/shared';
 import { TRPCError } from '@trpc/server';
@@ -37,38 +38,70 @@ const CLIENT_CODES: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
 
 type Issue = ZodError['issues'][number];
 
-/** A Chinese message for a validation issue (zod's own zh-CN locale needs the rejected input, which issues drop). */
-function issueZh(issue: Issue): string {
+/** The issue's limit as zod reports it on too_big / too_small issues. */
+const limitOf = (i: Record<string, unknown>, key: 'maximum' | 'minimum'): string => String(i[key]);
+
+/** Our own English hint (`.regex(re, hint)`, `.max(n, hint)`): a lower-case phrase, not zod's default sentence. */
+const hintOf = (issue: Issue): string => issue.message.replace(/^Invalid( input)?:?\s*/i, '');
+
+/** "must be one line (…)" → "Must be one line (…)." */
+const sentence = (text: string): string =>
+  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?。]$/.test(text) ? '' : '.'}`;
+
+/**
+ * Each validation issue in words a person at a form understands, in English and
+ * in Chinese, from the issue's code and limits rather than zod's wording
+ * ("Too big: expected string to have <=100 characters"): zod's own zh-CN
+ * locale needs the rejected input, which issues drop.
+ */
+function issueMessages(issue: Issue): { en: string; zh: string } {
   const i = issue as Issue & Record<string, unknown>;
   switch (issue.code) {
     case 'invalid_type':
       return i.input === undefined && !('received' in i) && issue.message.includes('received undefined')
-        ? '必填'
-        : `类型错误（应为 ${String(i.expected)}）`;
-    case 'too_big':
-      return i.origin === 'string'
-        ? `最多 ${String(i.maximum)} 个字符`
-        : i.origin === 'array'
-          ? `最多 ${String(i.maximum)} 项`
-          : `不能大于 ${String(i.maximum)}`;
-    case 'too_small':
-      if (i.origin === 'string') return Number(i.minimum) <= 1 ? '必填' : `至少 ${String(i.minimum)} 个字符`;
-      return i.origin === 'array' ? `至少 ${String(i.minimum)} 项` : `不能小于 ${String(i.minimum)}`;
-    case 'invalid_format':
-      return `格式错误（${issue.message}）`;
-    case 'invalid_value':
-      return `取值无效（可选：${(i.values as unknown[] | undefined)?.join('、') ?? ''}）`;
-    case 'unrecognized_keys':
-      return `含有未知字段：${(i.keys as string[] | undefined)?.join('、') ?? ''}`;
+        ? { en: 'Required.', zh: '必填。' }
+        : { en: `Expected ${String(i.expected)}.`, zh: `类型错误（应为 ${String(i.expected)}）。` };
+    case 'too_big': {
+      const max = limitOf(i, 'maximum');
+      if (i.origin === 'string') return { en: `At most ${max} characters.`, zh: `最多 ${max} 个字符。` };
+      if (i.origin === 'array') return { en: `At most ${max} items.`, zh: `最多 ${max} 项。` };
+      return { en: `At most ${max}.`, zh: `不能大于 ${max}。` };
+    }
+    case 'too_small': {
+      const min = limitOf(i, 'minimum');
+      if (i.origin === 'string') {
+        return Number(min) <= 1
+          ? { en: 'Required.', zh: '必填。' }
+          : { en: `At least ${min} characters.`, zh: `至少 ${min} 个字符。` };
+      }
+      if (i.origin === 'array') return { en: `At least ${min} items.`, zh: `至少 ${min} 项。` };
+      return { en: `At least ${min}.`, zh: `不能小于 ${min}。` };
+    }
+    case 'invalid_format': {
+      const hint = hintOf(issue);
+      const zh = FORMAT_HINTS_ZH[hint];
+      return {
+        en: `Not in the expected form: ${hint}.`,
+        zh: zh ? `格式不正确：${zh}。` : `格式不正确（${hint}）。`,
+      };
+    }
+    case 'invalid_value': {
+      const values = (i.values as unknown[] | undefined) ?? [];
+      return { en: `Choose one of: ${values.join(', ')}.`, zh: `取值无效（可选：${values.join('、')}）。` };
+    }
+    case 'unrecognized_keys': {
+      const keys = (i.keys as string[] | undefined) ?? [];
+      return { en: `Unknown fields: ${keys.join(', ')}.`, zh: `含有未知字段：${keys.join('、')}。` };
+    }
     case 'invalid_union':
-      return '不符合任何一种允许的格式';
+      return { en: 'Matches none of the allowed forms.', zh: '不符合任何一种允许的格式。' };
     case 'custom': {
       // Our own checks carry their Chinese message (see packages/shared/src/text/text-field.ts).
       const zh = (i.params as { zh?: unknown } | undefined)?.zh;
-      return typeof zh === 'string' ? zh : `无效（${issue.message}）`;
+      return { en: sentence(issue.message), zh: typeof zh === 'string' ? zh : `无效（${issue.message}）` };
     }
     default:
-      return `无效（${issue.message}）`;
+      return { en: sentence(issue.message), zh: `无效（${issue.message}）` };
   }
 }
 
@@ -77,8 +110,9 @@ function fieldErrors(error: ZodError): { en: Record<string, string[]>; zh: Recor
   const zh: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '(input)';
-    en[key] = [...(en[key] ?? []), issue.message];
-    zh[key] = [...(zh[key] ?? []), issueZh(issue)];
+    const m = issueMessages(issue);
+    en[key] = [...(en[key] ?? []), m.en];
+    zh[key] = [...(zh[key] ?? []), m.zh];
   }
   return { en, zh };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, ROLES, type Role, SITE_KINDS, type SiteKind, TOKEN_ROLES } from '../auth/roles';
 import { PARKS, type Park } from '../sites/baise';
 import { textField } from '../text/text-field';
+import { USERNAME_HINT } from './format-hints';
 
 export const siteCode = z
   .string()
@@ -12,7 +13,7 @@ export const username = z
   .trim()
   .min(2, 'at least 2 characters')
   .max(40, 'at most 40 characters')
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-", starting with a letter or digit');
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, USERNAME_HINT);
 const displayName = textField({ max: 80 });
 // Length is checked by the server with a bilingual PASSWORD_TOO_SHORT; here only the upper bound.
 const password = z.string().max(MAX_PASSWORD_LENGTH, `at most ${MAX_PASSWORD_LENGTH} characters`);
