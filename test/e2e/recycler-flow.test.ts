@@ -82,6 +82,8 @@ async function shoot(page: Page, name: string): Promise<void> {
       ['desktop', DESKTOP],
     ] as const) {
       await page.setViewportSize(viewport);
+      // Two frames, so the page is laid out and painted at the new width before the capture.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       await saveScreenshot(page, `${name}-${size}-${lang}`);
     }
   }
@@ -147,7 +149,7 @@ describe('a truckload from collection to buyer and dross route, on a phone', () 
     // Ship the ingot, whole, to the buyer.
     await page.goto(`${server.url}/ship`);
     await addLot(page, 'ship-lot', ingot);
-    expect(await textOf(page.getByTestId('ship-mass'))).toContain('1700 kg');
+    await expect.poll(() => textOf(page.getByTestId('ship-mass'))).toContain('1700 kg');
     await page.getByTestId('ship-buyer').selectOption('BY01');
     await page.getByTestId('ship-chain').getByLabel('交通运输').check();
     await shoot(page, 'ship');
@@ -179,7 +181,7 @@ describe('a truckload from collection to buyer and dross route, on a phone', () 
     await ut.page.getByTestId('receive-done').waitFor();
     await ut.page.goto(`${server.url}/byproducts`);
     await addLot(ut.page, 'byproduct-lot', dross);
-    expect(await ut.page.getByTestId('byproduct-mass').inputValue()).toBe('150');
+    await expect.poll(() => ut.page.getByTestId('byproduct-mass').inputValue()).toBe('150');
     await ut.page.getByTestId('byproduct-route').getByLabel('水泥或耐火材料原料').check();
     await ut.page.getByTestId('byproduct-manifest').fill('GX2026-000123');
     await shoot(ut.page, 'byproducts');
@@ -216,6 +218,7 @@ describe('a truckload from collection to buyer and dross route, on a phone', () 
     );
     await shoot(page, 'correct');
     await page.getByTestId('correct-conflict').getByRole('link').click();
+    await expect.poll(() => textOf(page.getByTestId('correct-entry'))).toContain(`记录 ${run}`);
     await page.getByTestId('correct-reason').getByLabel('称重错误').check();
     await page.getByTestId('correct-save').click();
     await page.getByTestId('correct-done').waitFor();

@@ -20,7 +20,7 @@ export function ActingSitePicker({
   if (!site) return <p className="notice notice-error">{w.noSites}</p>;
   if (sites.length === 1) {
     return (
-      <p className="acting-site" data-testid="acting-site">
+      <p className="lc-acting-site" data-testid="acting-site">
         {w.site}: <strong>{names.siteLabel(site)}</strong>
       </p>
     );

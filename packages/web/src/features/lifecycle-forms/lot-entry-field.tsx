@@ -29,7 +29,11 @@ export interface LotEntryFieldProps {
 type Status =
   | { kind: 'idle' }
   | { kind: 'looking' }
-  | { kind: 'refused'; message: string; forged: boolean }
+  // What was refused is kept rather than its words, so that they follow a change of language.
+  | { kind: 'not-a-label' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'forged'; lotId: string }
+  | { kind: 'refused'; lot: LotView }
   | { kind: 'accepted'; lot: LotView; digest: DigestCheck };
 
 export function LotEntryField({
@@ -54,7 +58,7 @@ export function LotEntryField({
     if (raw.trim() === '') return;
     const label = parseLabel(raw);
     if (!label.ok) {
-      setStatus({ kind: 'refused', message: w.lotNotALabel, forged: false });
+      setStatus({ kind: 'not-a-label' });
       return;
     }
     const ask = ++asked.current;
@@ -64,19 +68,18 @@ export function LotEntryField({
       lot = await client.lots.get.query({ lotId: label.lotId });
     } catch (error) {
       if (ask === asked.current) {
-        setStatus({ kind: 'refused', message: describe(error)?.message ?? w.unreachable, forged: false });
+        setStatus({ kind: 'failed', error });
       }
       return;
     }
     if (ask !== asked.current) return;
     const digest = checkLabelDigest(label.digest, lot.labelDigest);
     if (digest === 'mismatch') {
-      setStatus({ kind: 'refused', message: w.lotDigestMismatch(lot.lotId), forged: true });
+      setStatus({ kind: 'forged', lotId: lot.lotId });
       return;
     }
-    const refusal = check?.(lot) ?? null;
-    if (refusal) {
-      setStatus({ kind: 'refused', message: refusal, forged: false });
+    if (check?.(lot)) {
+      setStatus({ kind: 'refused', lot });
       return;
     }
     onLot(lot, digest);
@@ -84,14 +87,19 @@ export function LotEntryField({
     if (continuous) setText('');
   };
 
-  const problems = [...(status.kind === 'refused' && !status.forged ? [status.message] : []), ...(errors ?? [])];
+  const refusal =
+    status.kind === 'not-a-label'
+      ? w.lotNotALabel
+      : status.kind === 'failed'
+        ? (describe(status.error)?.message ?? w.unreachable)
+        : status.kind === 'refused'
+          ? check?.(status.lot)
+          : null;
+  const problems = [...(refusal ? [refusal] : []), ...(errors ?? [])];
   return (
-    <div
-      className={problems.length || status.kind === 'refused' ? 'field field-invalid' : 'field'}
-      data-testid={testId}
-    >
+    <div className={problems.length || status.kind === 'forged' ? 'field field-invalid' : 'field'} data-testid={testId}>
       <label htmlFor={id}>{label ?? w.lot}</label>
-      <div className="lot-entry-row">
+      <div className="lc-lot-entry-row">
         <input
           id={id}
           className="input input-code"
@@ -132,9 +140,9 @@ export function LotEntryField({
       </p>
       <div id={`${id}-status`} aria-live="polite">
         {status.kind === 'looking' && <p className="field-hint">{w.lotLooking}</p>}
-        {status.kind === 'refused' && status.forged && (
-          <p className="notice notice-warn" role="alert" data-testid={`${testId}-forged`}>
-            {status.message}
+        {status.kind === 'forged' && (
+          <p className="notice lc-notice-warn" role="alert" data-testid={`${testId}-forged`}>
+            {w.lotDigestMismatch(status.lotId)}
           </p>
         )}
         {problems.length > 0 && (

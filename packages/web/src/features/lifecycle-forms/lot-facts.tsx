@@ -11,8 +11,8 @@ export function LotFacts({ lot }: { lot: LotSummary }): ReactElement {
   const w = useWords(commonZh, commonEn);
   const names = useLotNames();
   return (
-    <div className="lot-facts" data-testid="lot-facts" data-lot={lot.lotId}>
-      <Link className="lot-id" to={`/lots/${lot.lotId}`}>
+    <div className="lc-lot-facts" data-testid="lot-facts" data-lot={lot.lotId}>
+      <Link className="lc-lot-id" to={`/lots/${lot.lotId}`}>
         {lot.lotId}
       </Link>
       <span>{names.material(lot)}</span>

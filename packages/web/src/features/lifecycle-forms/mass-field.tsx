@@ -24,7 +24,7 @@ export function MassField({ label, value, onChange, hint, errors, testId }: Mass
   return (
     <Field label={label} hint={hint} errors={problems.length ? problems : undefined}>
       {(control) => (
-        <div className="mass-input">
+        <div className="lc-mass-input">
           <input
             {...control}
             className="input"
@@ -34,7 +34,7 @@ export function MassField({ label, value, onChange, hint, errors, testId }: Mass
             data-testid={testId}
             onChange={(event) => onChange(event.target.value)}
           />
-          <span className="mass-grams" data-testid={testId ? `${testId}-grams` : undefined}>
+          <span className="lc-mass-grams" data-testid={testId ? `${testId}-grams` : undefined}>
             {reading.kind === 'ok' ? w.massGrams(groupedGrams(reading.grams)) : '\u00a0'}
           </span>
         </div>
@@ -47,9 +47,9 @@ export function MassField({ label, value, onChange, hint, errors, testId }: Mass
 export function MassFigure({ grams, testId }: { grams: number; testId?: string }): ReactElement {
   const w = useWords(commonZh, commonEn);
   return (
-    <span className="mass-figure" data-testid={testId}>
-      <span className="mass-kg">{formatMassKg(grams)}</span>
-      <span className="mass-grams">{w.massGrams(groupedGrams(grams))}</span>
+    <span className="lc-mass-figure" data-testid={testId}>
+      <span className="lc-mass-kg">{formatMassKg(grams)}</span>
+      <span className="lc-mass-grams">{w.massGrams(groupedGrams(grams))}</span>
     </span>
   );
 }

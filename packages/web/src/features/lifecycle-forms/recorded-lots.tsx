@@ -14,11 +14,11 @@ export function RecordedLots({
 }): ReactElement {
   const w = useWords(commonZh, commonEn);
   return (
-    <div className="recorded-lots">
-      <ul className="plain-list lot-list" data-testid="recorded-lots">
+    <div className="lc-recorded-lots">
+      <ul className="plain-list lc-lot-list" data-testid="recorded-lots">
         {lots.map((lot) => (
-          <li key={lot.lotId} className="lot-row">
-            <Link className="lot-id" to={`/lots/${lot.lotId}`} data-testid="recorded-lot">
+          <li key={lot.lotId} className="lc-lot-row">
+            <Link className="lc-lot-id" to={`/lots/${lot.lotId}`} data-testid="recorded-lot">
               {lot.lotId}
             </Link>
             <MassFigure grams={lot.massG} />

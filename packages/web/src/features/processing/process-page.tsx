@@ -48,6 +48,7 @@ export function ProcessPage(): ReactElement {
   const here = acting.site?.code ?? '';
   const [process, setProcess] = useState<ProcessKind>('melting');
   const [draft, setDraft] = useState<RunDraft>(emptyDraft);
+  /** The lot last offered twice (its note follows the language). */
   const [note, setNote] = useState<string | null>(null);
   const [done, setDone] = useState<RecordedView | null>(null);
   const idem = useIdempotencyKey();
@@ -65,7 +66,7 @@ export function ProcessPage(): ReactElement {
   };
   const add = (lot: LotView): void => {
     if (draft.inputs.some((i) => i.lot.lotId === lot.lotId)) {
-      setNote(w.repeat(lot.lotId));
+      setNote(lot.lotId);
       return;
     }
     setNote(null);
@@ -80,7 +81,7 @@ export function ProcessPage(): ReactElement {
           {c.recorded(done.seq)} {done.replayed ? c.replayed : ''}
         </p>
         {done.anomalies.length > 0 && (
-          <p className="notice-warn" data-testid="process-flagged">
+          <p className="lc-notice-warn" data-testid="process-flagged">
             {w.flagged}: {done.anomalies.map((a) => a.kind).join(', ')}
           </p>
         )}
@@ -111,7 +112,7 @@ export function ProcessPage(): ReactElement {
       <h1>{w.title}</h1>
       <p className="lead">{w.intro}</p>
       <form
-        className="form"
+        className="lc-run-form"
         onSubmit={(event) => {
           event.preventDefault();
           if (!acting.site || draft.inputs.length === 0) return;
@@ -124,89 +125,94 @@ export function ProcessPage(): ReactElement {
           });
         }}
       >
-        <ActingSitePicker sites={acting.sites} site={acting.site} onChange={acting.choose} />
-        <Field label={w.process}>
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={process}
-              onChange={(e) => setProcess(e.target.value as ProcessKind)}
-              data-testid="process-kind"
-            >
-              {PROCESS_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {PROCESS_KIND_NAMES[kind][lang]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <section className="run-section">
-          <h2>{w.inputs}</h2>
-          <LotEntryField hint={w.inputsHint} check={check} onLot={add} continuous testId="process-lot" />
-          {note && <p className="field-note">{note}</p>}
-          {draft.inputs.map((row, k) => (
-            <div key={row.lot.lotId} className="input-lot" data-testid="input-row">
-              <div className="lot-row">
-                <LotFacts lot={row.lot} />
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() =>
-                    setDraft((d) => ({ ...d, inputs: d.inputs.filter((i) => i.lot.lotId !== row.lot.lotId) }))
+        <div className="form">
+          <ActingSitePicker sites={acting.sites} site={acting.site} onChange={acting.choose} />
+          <Field label={w.process}>
+            {(control) => (
+              <select
+                {...control}
+                className="input"
+                value={process}
+                onChange={(e) => setProcess(e.target.value as ProcessKind)}
+                data-testid="process-kind"
+              >
+                {PROCESS_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {PROCESS_KIND_NAMES[kind][lang]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <section className="lc-run-section">
+            <h2>{w.inputs}</h2>
+            <LotEntryField hint={w.inputsHint} check={check} onLot={add} continuous testId="process-lot" />
+            {note && <p className="field-note">{w.repeat(note)}</p>}
+            {draft.inputs.map((row, k) => (
+              <div key={row.lot.lotId} className="lc-input-lot" data-testid="input-row">
+                <div className="lc-lot-row">
+                  <LotFacts lot={row.lot} />
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() =>
+                      setDraft((d) => ({ ...d, inputs: d.inputs.filter((i) => i.lot.lotId !== row.lot.lotId) }))
+                    }
+                  >
+                    {w.remove}
+                  </button>
+                </div>
+                <MassField
+                  label={w.consumed}
+                  value={row.consumed}
+                  onChange={(consumed) =>
+                    setDraft((d) => ({
+                      ...d,
+                      inputs: d.inputs.map((i) => (i.lot.lotId === row.lot.lotId ? { ...i, consumed } : i)),
+                    }))
                   }
-                >
-                  {w.remove}
-                </button>
+                  errors={fieldProblems(problem, `inputs.${k}`, `inputs[${k}]`)}
+                  testId={`consumed-${k}`}
+                />
+                <InlineProblem message={problemForLot(problem, row.lot.lotId)} />
               </div>
-              <MassField
-                label={w.consumed}
-                value={row.consumed}
-                onChange={(consumed) =>
-                  setDraft((d) => ({
-                    ...d,
-                    inputs: d.inputs.map((i) => (i.lot.lotId === row.lot.lotId ? { ...i, consumed } : i)),
-                  }))
-                }
-                errors={fieldProblems(problem, `inputs.${k}`, `inputs[${k}]`)}
-                testId={`consumed-${k}`}
-              />
-              <InlineProblem message={problemForLot(problem, row.lot.lotId)} />
-            </div>
-          ))}
-        </section>
-        <AdditionRows
-          rows={draft.additions}
-          onChange={(additions) => setDraft((d) => ({ ...d, additions }))}
-          problem={problem}
-        />
-        <OutputRows
-          rows={draft.outputs}
-          onChange={(outputs) => setDraft((d) => ({ ...d, outputs }))}
-          alloys={alloys}
-          grades={names.grades}
-          problem={problem}
-        />
-        <ByproductRows
-          rows={draft.byproducts}
-          onChange={(byproducts) => setDraft((d) => ({ ...d, byproducts }))}
-          problem={problem}
-        />
-        <RunBalancePanel balance={balance} lossFlagPct={LOSS_FLAG_PCT} />
-        <ProblemNotice problem={placedElsewhere ? null : problem} />
-        {draft.inputs.length === 0 && <p className="hint">{w.needInput}</p>}
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={record.isPending || draft.inputs.length === 0 || !acting.site}
-            data-testid="process-save"
-          >
-            {record.isPending ? c.saving : flagged ? w.saveFlagged : w.save}
-          </button>
+            ))}
+          </section>
+          <AdditionRows
+            rows={draft.additions}
+            onChange={(additions) => setDraft((d) => ({ ...d, additions }))}
+            problem={problem}
+          />
+          <OutputRows
+            rows={draft.outputs}
+            onChange={(outputs) => setDraft((d) => ({ ...d, outputs }))}
+            alloys={alloys}
+            grades={names.grades}
+            problem={problem}
+          />
+          <ByproductRows
+            rows={draft.byproducts}
+            onChange={(byproducts) => setDraft((d) => ({ ...d, byproducts }))}
+            problem={problem}
+          />
         </div>
-        <p className="hint">{c.retryNote}</p>
+        {/* Beside the form on a wide screen, kept in view while the rows are typed; after it on a phone. */}
+        <div className="form lc-run-aside">
+          <RunBalancePanel balance={balance} lossFlagPct={LOSS_FLAG_PCT} />
+          <ProblemNotice problem={placedElsewhere ? null : problem} />
+          {draft.inputs.length === 0 && <p className="hint">{w.needInput}</p>}
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={record.isPending || draft.inputs.length === 0 || !acting.site}
+              data-testid="process-save"
+            >
+              {record.isPending ? c.saving : flagged ? w.saveFlagged : w.save}
+            </button>
+          </div>
+          <p className="hint">{c.retryNote}</p>
+        </div>
       </form>
     </div>
   );

@@ -1,6 +1,6 @@
 export const processZh = {
   title: '加工/熔炼记录',
-  intro: '一次作业：投入哪些批次、各用多少，加了什么，产出什么，产生多少铝灰渣。下方实时显示物料平衡。',
+  intro: '一次作业：投入哪些批次、各用多少，加了什么，产出什么，产生多少铝灰渣。物料平衡随输入实时显示。',
   process: '作业类型',
   inputs: '投入批次',
   inputsHint: '输入或扫描批次；默认用完整个余量，可改为实际用量。',
@@ -50,7 +50,7 @@ export type ProcessWords = typeof processZh;
 export const processEn: ProcessWords = {
   title: 'Record a processing run',
   intro:
-    'One run: which lots went in and how much of each, what was added, what came out, and the dross. The mass balance below follows as you type.',
+    'One run: which lots went in and how much of each, what was added, what came out, and the dross. The mass balance follows as you type.',
   process: 'Process',
   inputs: 'Input lots',
   inputsHint: 'Type or scan each lot; the whole balance is used unless you change it.',

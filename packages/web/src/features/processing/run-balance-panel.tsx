@@ -9,39 +9,39 @@ export function RunBalancePanel({ balance, lossFlagPct }: { balance: RunBalance;
   const w = useWords(processZh, processEn);
   const b = balance;
   return (
-    <section className="run-section" aria-label={w.balance} data-testid="run-balance">
+    <section className="lc-run-section" aria-label={w.balance} data-testid="run-balance">
       <h2>{w.balance}</h2>
-      <dl className="balance-panel">
+      <dl className="lc-balance-panel">
         <div>
           <dt>{w.in}</dt>
           <dd data-testid="balance-in">
             <MassFigure grams={b.inG} />
           </dd>
         </div>
-        <div className={b.exceeded ? 'balance-bad' : undefined}>
+        <div className={b.exceeded ? 'lc-balance-bad' : undefined}>
           <dt>{w.out}</dt>
           <dd data-testid="balance-out">
             <MassFigure grams={b.outG} />
           </dd>
         </div>
-        <div className={b.lossFlagged ? 'balance-flag' : b.exceeded ? 'balance-bad' : undefined}>
+        <div className={b.lossFlagged ? 'lc-balance-flag' : b.exceeded ? 'lc-balance-bad' : undefined}>
           <dt>{w.loss}</dt>
           <dd data-testid="balance-loss">
             <MassFigure grams={b.lossG} /> <strong>{pctText(b.lossPpm)}</strong>
           </dd>
         </div>
-        <div className={b.yieldOutOfBand ? 'balance-flag' : undefined}>
+        <div className={b.yieldOutOfBand ? 'lc-balance-flag' : undefined}>
           <dt>{w.yield}</dt>
           <dd data-testid="balance-yield">
             <strong>{b.yieldPpm === null ? w.noYield : pctText(b.yieldPpm)}</strong>
-            {b.band && <div className="mass-grams">{w.band(pctText(b.band.minPpm), pctText(b.band.maxPpm))}</div>}
+            {b.band && <div className="lc-mass-grams">{w.band(pctText(b.band.minPpm), pctText(b.band.maxPpm))}</div>}
           </dd>
         </div>
         <div>
           <dt>{w.recycled}</dt>
           <dd data-testid="balance-recycled">
             <strong>{pctText(b.recycledPpm)}</strong>
-            <div className="mass-grams">{w.postConsumer(pctText(b.postConsumerPpm))}</div>
+            <div className="lc-mass-grams">{w.postConsumer(pctText(b.postConsumerPpm))}</div>
           </dd>
         </div>
       </dl>
@@ -51,12 +51,12 @@ export function RunBalancePanel({ balance, lossFlagPct }: { balance: RunBalance;
         </p>
       )}
       {b.lossFlagged && (
-        <p className="notice-warn" data-testid="balance-loss-flag">
+        <p className="lc-notice-warn" data-testid="balance-loss-flag">
           {w.lossFlag(lossFlagPct)}
         </p>
       )}
       {b.yieldOutOfBand && (
-        <p className="notice-warn" data-testid="balance-yield-flag">
+        <p className="lc-notice-warn" data-testid="balance-yield-flag">
           {w.yieldOut}
         </p>
       )}

@@ -37,10 +37,10 @@ export function AdditionRows({
   const set = (key: number, patch: Partial<AdditionRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
-    <section className="run-section">
+    <section className="lc-run-section">
       <h2>{w.additions}</h2>
       {rows.map((r, k) => (
-        <div key={r.key} className="row-grid" data-testid="addition-row">
+        <div key={r.key} className="lc-row-grid" data-testid="addition-row">
           <Field label={w.additionKind}>
             {(control) => (
               <select
@@ -95,14 +95,14 @@ export function OutputRows({
   const set = (key: number, patch: Partial<OutputRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
-    <section className="run-section">
+    <section className="lc-run-section">
       <h2>{w.outputs}</h2>
       {rows.map((r, k) => {
         const scrap = r.form === 'sorted_scrap';
         const kindProblem =
           problem?.code === 'OUTPUT_KIND_MISSING' && problem.params.index === k ? [problem.message] : undefined;
         return (
-          <div key={r.key} className="row-grid" data-testid="output-row">
+          <div key={r.key} className="lc-row-grid" data-testid="output-row">
             <Field label={w.form}>
               {(control) => (
                 <select
@@ -184,10 +184,10 @@ export function ByproductRows({
   const set = (key: number, patch: Partial<ByproductRow>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
-    <section className="run-section">
+    <section className="lc-run-section">
       <h2>{w.byproducts}</h2>
       {rows.map((r, k) => (
-        <div key={r.key} className="row-grid" data-testid="byproduct-row">
+        <div key={r.key} className="lc-row-grid" data-testid="byproduct-row">
           <Field label={w.byproductKind}>
             {(control) => (
               <select
@@ -241,7 +241,7 @@ export function ByproductRows({
 function RemoveButton({ onClick }: { onClick: () => void }): ReactElement {
   const w = useWords(processZh, processEn);
   return (
-    <button type="button" className="button button-small row-remove" onClick={onClick}>
+    <button type="button" className="button button-small lc-row-remove" onClick={onClick}>
       {w.remove}
     </button>
   );

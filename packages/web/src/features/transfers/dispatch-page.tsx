@@ -36,6 +36,7 @@ export function DispatchPage(): ReactElement {
   const sites = useQuery(trpc.sites.list.queryOptions()).data ?? [];
   const [to, setTo] = useState('');
   const [load, setLoad] = useState<LotView[]>([]);
+  /** The lot last offered twice (its note follows the language). */
   const [note, setNote] = useState<string | null>(null);
   const [plate, setPlate] = useState('');
   const [driver, setDriver] = useState('');
@@ -61,7 +62,7 @@ export function DispatchPage(): ReactElement {
   };
   const add = (lot: LotView): void => {
     if (load.some((l) => l.lotId === lot.lotId)) {
-      setNote(w.repeat(lot.lotId));
+      setNote(lot.lotId);
       return;
     }
     setNote(null);
@@ -163,11 +164,11 @@ export function DispatchPage(): ReactElement {
         <LotEntryField label={w.load} hint={w.loadHint} check={check} onLot={add} continuous testId="dispatch-lot" />
         {note && (
           <p className="field-note" data-testid="dispatch-repeat">
-            {note}
+            {w.repeat(note)}
           </p>
         )}
-        <section className="truckload" aria-label={w.load}>
-          <div className="truckload-total" data-testid="dispatch-total">
+        <section className="lc-truckload" aria-label={w.load}>
+          <div className="lc-truckload-total" data-testid="dispatch-total">
             <strong>{w.count(load.length)}</strong>
             <span>
               {w.total} <MassFigure grams={totalG} />
@@ -176,10 +177,10 @@ export function DispatchPage(): ReactElement {
           {load.length === 0 ? (
             <p className="empty">{w.empty}</p>
           ) : (
-            <ul className="plain-list lot-list">
+            <ul className="plain-list lc-lot-list">
               {load.map((lot) => (
                 <li key={lot.lotId} data-testid="dispatch-row">
-                  <div className="lot-row">
+                  <div className="lc-lot-row">
                     <LotFacts lot={lot} />
                     <button
                       type="button"

@@ -52,7 +52,7 @@ export function ReceivePage(): ReactElement {
           {c.recorded(done.result.seq)} {done.result.replayed ? c.replayed : ''}
         </p>
         {done.result.anomalies.map((a) => (
-          <p key={`${a.lotId}-${a.kind}`} className="notice-warn" data-testid="receive-flagged">
+          <p key={`${a.lotId}-${a.kind}`} className="lc-notice-warn" data-testid="receive-flagged">
             {w.flagged(a.lotId)}
           </p>
         ))}
@@ -78,14 +78,14 @@ export function ReceivePage(): ReactElement {
       <p className="lead">{w.intro}</p>
       <div className="form">
         <ActingSitePicker sites={acting.sites} site={acting.site} onChange={acting.choose} />
-        <section className="truckload" aria-label={w.incoming}>
+        <section className="lc-truckload" aria-label={w.incoming}>
           <h2>{w.incoming}</h2>
           {incoming.isPending && site !== '' && <p className="notice notice-loading">{w.loading}</p>}
           {incoming.data?.length === 0 && <p className="empty">{w.none}</p>}
-          <ul className="plain-list lot-list">
+          <ul className="plain-list lc-lot-list">
             {incoming.data?.map((d) => (
               <li key={d.dispatchId} data-testid="incoming-dispatch">
-                <div className="lot-row">
+                <div className="lc-lot-row">
                   <span>
                     <strong>{w.from(d.fromSite)}</strong> · {format.dateTime(d.occurredAt)} · {w.lots(d.lots.length)} ·{' '}
                     {formatMassKg(d.lots.reduce((s, l) => s + l.dispatchedG, 0))}
@@ -159,7 +159,7 @@ function ReceiptForm({ site, dispatch, onDone, mutation }: ReceiptFormProps): Re
         );
       }}
     >
-      <ul className="plain-list lot-list">
+      <ul className="plain-list lc-lot-list">
         {dispatch.lots.map(({ lot, dispatchedG }) => {
           const text = masses[lot.lotId] ?? '';
           const receivedG = gramsOf(text);
@@ -168,14 +168,14 @@ function ReceiptForm({ site, dispatch, onDone, mutation }: ReceiptFormProps): Re
           const pct = diffG === null ? '' : `${((diffG * 100) / dispatchedG).toFixed(2)} %`;
           return (
             <li key={lot.lotId} data-testid="receipt-row" data-lot={lot.lotId}>
-              <div className="lot-row">
-                <span className="lot-id">{lot.lotId}</span>
+              <div className="lc-lot-row">
+                <span className="lc-lot-id">{lot.lotId}</span>
                 <span>{names.material(lot)}</span>
                 <span>
                   {w.dispatched} <MassFigure grams={dispatchedG} />
                 </span>
               </div>
-              <div className="row-grid">
+              <div className="lc-row-grid">
                 <MassField
                   label={w.received}
                   hint={w.receivedHint}
@@ -192,14 +192,14 @@ function ReceiptForm({ site, dispatch, onDone, mutation }: ReceiptFormProps): Re
                 </button>
               </div>
               {diffG !== null && (
-                <p className="discrepancy" data-testid="receipt-diff">
+                <p className="lc-discrepancy" data-testid="receipt-diff">
                   {w.diff}:{' '}
                   <strong>{`${diffG > 0 ? '+' : diffG < 0 ? '−' : ''}${formatMassKg(Math.abs(diffG))}`}</strong> ({pct}){' '}
                   {!over && <span className="badge badge-ok">{w.withinTolerance}</span>}
                 </p>
               )}
               {over && (
-                <p className="notice-warn" role="status" data-testid="receipt-over-tolerance">
+                <p className="lc-notice-warn" role="status" data-testid="receipt-over-tolerance">
                   {w.overTolerance(pct)}
                 </p>
               )}
