@@ -35,35 +35,60 @@ export function measureText(text: string, size: number, weight: Weight): number 
   return (f.layout(text).advanceWidth * size) / f.unitsPerEm;
 }
 
-// A tenth of a printer dot is finer than any head prints.
-const r = (n: number): string => String(Math.round(n * 10) / 10);
+export interface PlacedGlyph {
+  /** Stable per weight and glyph: the id of its outline in a GlyphSet. */
+  key: string;
+  /** Where its origin goes, in the caller's units. */
+  x: number;
+  y: number;
+}
 
-/** The outlines of `text` as SVG path data, its baseline starting at (x, y). */
-export function textPathData(text: string, x: number, y: number, size: number, weight: Weight): string {
-  const f = font(weight);
-  const s = size / f.unitsPerEm;
-  const run = f.layout(text);
-  let pen = 0;
+/** One outline per glyph used, shared by every place it is drawn (a print page of 100 labels repeats most). */
+export class GlyphSet {
+  private readonly outlines = new Map<string, string>();
+
+  /** `text` at `size` with its baseline starting at (x, y), each glyph keyed to its outline here. */
+  place(text: string, x: number, y: number, size: number, weight: Weight): PlacedGlyph[] {
+    const f = font(weight);
+    const s = size / f.unitsPerEm;
+    const run = f.layout(text);
+    let pen = 0;
+    return run.glyphs.map((glyph, i) => {
+      const pos = run.positions[i];
+      const key = `${weight === 'bold' ? 'b' : 'r'}${glyph.id}`;
+      if (!this.outlines.has(key)) this.outlines.set(key, outline(glyph.path.commands));
+      const placed = { key, x: x + (pen + (pos?.xOffset ?? 0)) * s, y: y - (pos?.yOffset ?? 0) * s };
+      pen += pos?.xAdvance ?? glyph.advanceWidth;
+      return placed;
+    });
+  }
+
+  /** The outlines used so far, `[key, SVG path data]`, in font units (1000 to the em) with y pointing down. */
+  entries(): [string, string][] {
+    return [...this.outlines];
+  }
+}
+
+/** Font units per em of the label font: a glyph outline is scaled by size / this. */
+export function unitsPerEm(weight: Weight): number {
+  return font(weight).unitsPerEm;
+}
+
+function outline(commands: readonly fontkit.PathCommand[]): string {
+  // Font units point up, SVG's y points down; whole font units are finer than any print head.
+  const pt = (args: number[]): string => {
+    const out: string[] = [];
+    for (let k = 0; k + 1 < args.length; k += 2)
+      out.push(`${Math.round(args[k] ?? 0)} ${Math.round(-(args[k + 1] ?? 0))}`);
+    return out.join(' ');
+  };
   let d = '';
-  run.glyphs.forEach((glyph, i) => {
-    const pos = run.positions[i];
-    const ox = x + (pen + (pos?.xOffset ?? 0)) * s;
-    const oy = y - (pos?.yOffset ?? 0) * s;
-    // Font units point up, SVG's y points down.
-    const pt = (args: number[]): string => {
-      const out: string[] = [];
-      for (let k = 0; k + 1 < args.length; k += 2)
-        out.push(`${r(ox + (args[k] ?? 0) * s)} ${r(oy - (args[k + 1] ?? 0) * s)}`);
-      return out.join(' ');
-    };
-    for (const c of glyph.path.commands) {
-      if (c.command === 'moveTo') d += `M${pt(c.args)}`;
-      else if (c.command === 'lineTo') d += `L${pt(c.args)}`;
-      else if (c.command === 'quadraticCurveTo') d += `Q${pt(c.args)}`;
-      else if (c.command === 'bezierCurveTo') d += `C${pt(c.args)}`;
-      else if (c.command === 'closePath') d += 'Z';
-    }
-    pen += pos?.xAdvance ?? glyph.advanceWidth;
-  });
+  for (const c of commands) {
+    if (c.command === 'moveTo') d += `M${pt(c.args)}`;
+    else if (c.command === 'lineTo') d += `L${pt(c.args)}`;
+    else if (c.command === 'quadraticCurveTo') d += `Q${pt(c.args)}`;
+    else if (c.command === 'bezierCurveTo') d += `C${pt(c.args)}`;
+    else if (c.command === 'closePath') d += 'Z';
+  }
   return d;
 }

@@ -1,9 +1,10 @@
 // A label as SVG: 60 × 40 mm, drawn in printer dots (viewBox 480 × 320 at
 // 203 dpi), the QR code as one path of whole-dot modules with its quiet zone
 // left white, the text as glyph outlines of the label font (label-font.ts),
-// so it needs no font wherever it is shown. The PNG is rendered from it.
+// so it needs no font wherever it is shown: each glyph's outline is defined
+// once and placed with <use>. The PNG is rendered from it.
 import type { LabelData } from './label-data';
-import { textPathData } from './label-font';
+import { GlyphSet, unitsPerEm } from './label-font';
 import {
   LABEL_HEIGHT,
   LABEL_HEIGHT_MM,
@@ -34,15 +35,36 @@ function qrPath(layout: LabelLayout): string {
   return d;
 }
 
-/** The label's inner SVG elements (no <svg> wrapper): the print page inlines several. */
-export function labelSvgBody(label: LabelData): string {
+const r = (n: number): string => String(Math.round(n * 10) / 10);
+
+/**
+ * The label's inner SVG elements (no <svg> wrapper: the print page inlines
+ * several), its glyphs referring to outlines collected in `glyphs`, which the
+ * caller writes once with glyphDefs().
+ */
+export function labelSvgBody(label: LabelData, glyphs: GlyphSet): string {
   const layout = layoutLabel(label);
-  const text = layout.texts.map((t) => textPathData(t.text, t.x, t.y, t.size, t.bold ? 'bold' : 'regular')).join('');
+  let text = '';
+  for (const t of layout.texts) {
+    const weight = t.bold ? 'bold' : 'regular';
+    const scale = t.size / unitsPerEm(weight);
+    for (const g of glyphs.place(t.text, t.x, t.y, t.size, weight)) {
+      text += `<use href="#g${g.key}" transform="translate(${r(g.x)} ${r(g.y)}) scale(${Math.round(scale * 1e5) / 1e5})"/>`;
+    }
+  }
   return (
     `<rect width="${LABEL_WIDTH}" height="${LABEL_HEIGHT}" fill="#fff"/>` +
     `<path d="${qrPath(layout)}" fill="#000" shape-rendering="crispEdges"/>` +
-    `<path d="${text}" fill="#000"/>`
+    `<g fill="#000">${text}</g>`
   );
+}
+
+/** The outlines of every glyph placed through `glyphs`, as <defs>. */
+export function glyphDefs(glyphs: GlyphSet): string {
+  return `<defs>${glyphs
+    .entries()
+    .map(([key, d]) => `<path id="g${key}" d="${d}"/>`)
+    .join('')}</defs>`;
 }
 
 /** What the label says, as text: its title for screen readers and search. */
@@ -51,9 +73,11 @@ export function labelTitle(label: LabelData): string {
 }
 
 export function renderLabelSvg(label: LabelData): string {
+  const glyphs = new GlyphSet();
+  const body = labelSvgBody(label, glyphs);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${LABEL_WIDTH_MM}mm" height="${LABEL_HEIGHT_MM}mm" ` +
     `viewBox="0 0 ${LABEL_WIDTH} ${LABEL_HEIGHT}" role="img" aria-label="${escapeXml(labelTitle(label))}">` +
-    `<title>${escapeXml(labelTitle(label))}</title>${labelSvgBody(label)}</svg>`
+    `<title>${escapeXml(labelTitle(label))}</title>${glyphDefs(glyphs)}${body}</svg>`
   );
 }
