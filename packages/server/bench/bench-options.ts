@@ -48,6 +48,8 @@ scenarios:
                     next to a bare Fastify route and one-row SQLite commits
   lifecycle         collections through the domain and over HTTP, lots.trace, lots.list on a large
                     ledger and the demo's load time, each next to its baseline
+  web               the public passport page: its JavaScript (raw, gzipped) next to the app's, and the
+                    time until its verified badge shows on slow 4G next to unthrottled (needs pnpm build)
 
 options:
   --entries N       entries in the large ledger (default 1,000,000)

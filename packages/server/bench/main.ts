@@ -10,6 +10,7 @@ import { runLedgerScenario, type ScenarioIo, type ScenarioOutput } from './ledge
 import { runLifecycleScenario } from './lifecycle/lifecycle-scenario';
 import { describeMachine, renderMachine } from './report/machine';
 import { renderSection } from './report/print-table';
+import { runWebScenario } from './web/web-scenario';
 
 type Scenario = (options: BenchOptions, io: ScenarioIo) => Promise<ScenarioOutput>;
 
@@ -18,6 +19,7 @@ const SCENARIOS: Record<string, Scenario> = {
   crash: runCrashScenario,
   http: runHttpScenario,
   lifecycle: runLifecycleScenario,
+  web: runWebScenario,
 };
 
 async function main(argv: string[]): Promise<number> {
