@@ -9,7 +9,10 @@ import { TokensPage } from '../features/admin/tokens/tokens-page';
 import { UsersPage } from '../features/admin/users/users-page';
 import { LoginPage } from '../features/auth/login-page';
 import { CollectPage } from '../features/collect/collect-page';
+import { HomePage } from '../features/home/home-page';
 import { LedgerPage } from '../features/ledger/ledger-page';
+import { LotPage } from '../features/lots/lot-page';
+import { LotsPage } from '../features/lots/lots-page';
 import { LIFECYCLE_PAGES } from '../features/lifecycle-forms/lifecycle-pages';
 import type { Messages } from '../i18n/zh-CN';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../lib/next-path';
@@ -26,7 +29,10 @@ export interface AppPage extends GuardedPage {
 }
 
 export const APP_PAGES: AppPage[] = [
+  { path: '/home', navLabel: 'home', access: 'signed-in', element: <HomePage /> },
   { path: '/collect', navLabel: 'collect', access: 'collections:record', element: <CollectPage /> },
+  { path: '/lots', navLabel: 'lots', access: 'lots:read', element: <LotsPage /> },
+  { path: '/lots/:lotId', access: 'lots:read', element: <LotPage /> },
   { path: '/ledger', aliases: ['/'], navLabel: 'ledger', element: <LedgerPage /> },
   {
     path: '/admin',
