@@ -38,7 +38,7 @@ function Tile({ tile }: { tile: HomeTile }): ReactElement {
     );
   }
   return (
-    <li>
+    <li className={tile.primary ? 'home-tile-cell-primary' : undefined}>
       <Link
         className={tile.primary ? 'home-tile home-tile-primary' : 'home-tile'}
         to={tile.path}
