@@ -203,6 +203,14 @@ describe('a truckload from collection to buyer and dross route, on a phone', () 
     await addLot(page, 'process-lot', lotA);
     await page.getByTestId('output-code-0').selectOption('ADC12');
     await page.getByTestId('output-mass-0').fill('900');
+    // More than the lot holds: the server's refusal shows under that lot, in the reader's language.
+    await page.getByTestId('consumed-0').fill('1200');
+    await page.getByTestId('process-save').click();
+    const refusal = page.getByTestId('input-row').getByRole('alert');
+    expect(await textOf(refusal)).toContain(lotA);
+    expect(await textOf(refusal)).toMatch(/余量|balance/);
+    await saveScreenshot(page, 'process-refused-phone-zh');
+    await page.getByTestId('consumed-0').fill('1000');
     await page.getByTestId('process-save').click();
     await page.getByTestId('process-done').waitFor();
     const receipt = server.app.ledger.size - 2;

@@ -4,7 +4,8 @@
 // their own words for a few codes where they can say more.
 import type { AppErrorData, ErrorCode } from '@alutrace/shared';
 import { describeApiError, readAppError } from '../../lib/api-error';
-import { useLang } from './use-words';
+import { adviceEn, adviceZh } from './problem-advice';
+import { useLang, useWords } from './use-words';
 
 export interface Problem {
   code: ErrorCode | null;
@@ -17,11 +18,18 @@ export interface Problem {
 
 export function useDescribeProblem(unreachable: string): (error: unknown) => Problem | null {
   const lang = useLang();
+  const advice = useWords(adviceZh, adviceEn);
   return (error) => {
     if (error === null || error === undefined) return null;
     const view = describeApiError(error, lang);
     if (!view) return { code: null, params: {}, message: unreachable, fields: {} };
-    return { code: view.code, params: readAppError(error)?.params ?? {}, message: view.message, fields: view.fields };
+    const toDo = advice[view.code];
+    return {
+      code: view.code,
+      params: readAppError(error)?.params ?? {},
+      message: toDo ? `${view.message} ${toDo}` : view.message,
+      fields: view.fields,
+    };
   };
 }
 
@@ -31,11 +39,24 @@ export function problemForLot(problem: Problem | null, lotId: string): string | 
   return problem.params.lot === lotId ? problem.message : null;
 }
 
-/** Problems of the fields whose path starts with one of `prefixes` (`to`, `sealed.waybillNumber`). */
+/**
+ * Problems of the fields whose path starts with one of `prefixes` (`to`,
+ * `sealed.waybillNumber`, `inputs.0`): a validation error's own fields, or a
+ * rule's refusal that names its field (`params.field`, e.g. `inputs[0].consumedG`).
+ */
 export function fieldProblems(problem: Problem | null, ...prefixes: string[]): string[] | undefined {
   if (!problem) return undefined;
+  const matches = (path: string) =>
+    prefixes.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
   const out = Object.entries(problem.fields)
-    .filter(([path]) => prefixes.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)))
+    .filter(([path]) => matches(path))
     .flatMap(([, problems]) => problems);
+  const named = problem.params.field;
+  if (typeof named === 'string' && matches(named)) out.push(problem.message);
   return out.length ? out : undefined;
+}
+
+/** Whether the problem names any field (so the screen shows it there rather than above the button). */
+export function namesAField(problem: Problem | null): boolean {
+  return problem !== null && (Object.keys(problem.fields).length > 0 || typeof problem.params.field === 'string');
 }

@@ -17,7 +17,7 @@ import { kgText } from '../lifecycle-forms/mass-text';
 import { InlineProblem, ProblemNotice } from '../lifecycle-forms/problem-notice';
 import { RecordedLots } from '../lifecycle-forms/recorded-lots';
 import { runBalance } from '../lifecycle-forms/run-balance';
-import { fieldProblems, problemForLot, useDescribeProblem } from '../lifecycle-forms/server-problem';
+import { fieldProblems, namesAField, problemForLot, useDescribeProblem } from '../lifecycle-forms/server-problem';
 import { useActingSite } from '../lifecycle-forms/use-acting-site';
 import { useIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';
 import { useLang, useWords } from '../lifecycle-forms/use-words';
@@ -106,7 +106,7 @@ export function ProcessPage(): ReactElement {
     problem !== null &&
     (draft.inputs.some((i) => problemForLot(problem, i.lot.lotId)) ||
       problem.code === 'OUTPUT_KIND_MISSING' ||
-      Object.keys(problem.fields).length > 0);
+      namesAField(problem));
   return (
     <div className="page lifecycle-page" data-testid="process-page">
       <h1>{w.title}</h1>

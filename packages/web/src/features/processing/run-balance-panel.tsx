@@ -27,7 +27,10 @@ export function RunBalancePanel({ balance, lossFlagPct }: { balance: RunBalance;
         <div className={b.lossFlagged ? 'lc-balance-flag' : b.exceeded ? 'lc-balance-bad' : undefined}>
           <dt>{w.loss}</dt>
           <dd data-testid="balance-loss">
-            <MassFigure grams={b.lossG} /> <strong>{pctText(b.lossPpm)}</strong>
+            <strong>{pctText(b.lossPpm)}</strong>
+            <div>
+              <MassFigure grams={b.lossG} />
+            </div>
           </dd>
         </div>
         <div className={b.yieldOutOfBand ? 'lc-balance-flag' : undefined}>
