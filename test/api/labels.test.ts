@@ -201,6 +201,8 @@ describe('the print page', () => {
       expect(body.error.message).toContain('at most 100 labels per request; this asks for 101');
     }
     expect(await statusOf(siteToken(), '/labels/sheet.pdf?lots=')).toBe(400);
+    // The caller first: an anonymous request learns nothing, not even the limit.
+    expect(await statusOf(world.anonymous(), `/labels/print?lots=${many.join(',')}`)).toBe(401);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../app/create-app';
 import { readCredentials, resolvePrincipal } from '../auth/authenticate';
+import type { Reader } from '../domain/lots/read-lots';
 import { isAppError } from '../errors';
 import { errorEnvelope } from '../http/error-envelope';
 import { authorise } from '../trpc/access';
@@ -17,19 +18,23 @@ import { renderLabelPng } from './render-png';
 
 const NO_STORE = 'private, no-store';
 
-/** Reads the labels the caller may see, or throws the AppError to answer with. */
-function labelsFor(app: App, req: FastifyRequest, lotIds: readonly string[]): LabelData[] {
+/** Who is asking, with the rule of lots.get (lots:read, limited to the lots of the caller's sites); throws the AppError to answer with. */
+function readerFor(app: App, req: FastifyRequest): Reader {
   const principal = resolvePrincipal(
     app.db,
     app.auth.sessions,
     readCredentials(req.headers, app.auth.cookieName),
     app.now,
   );
-  // The rule of lots.get: lots:read, limited to the lots of the caller's sites.
   const auth = authorise({ permission: 'lots:read', site: 'resource' }, 'labels', principal, undefined);
   if (!auth) throw new Error('lots:read is not public');
-  const reader = { reach: auth.reach, sites: auth.principal.sites };
-  return lotIds.map((id) => readLabel(app.db, reader, app.config.publicUrl, id));
+  return { reach: auth.reach, sites: auth.principal.sites };
+}
+
+/** The labels of `?lots=…`, checked after the caller: an anonymous caller learns nothing, not even the limit. */
+function labelsFor(app: App, req: FastifyRequest, lotIds: () => readonly string[]): LabelData[] {
+  const reader = readerFor(app, req);
+  return lotIds().map((id) => readLabel(app.db, reader, app.config.publicUrl, id));
 }
 
 async function answer(
@@ -55,13 +60,16 @@ export function registerLabelRoutes(server: FastifyInstance, app: App): void {
 
   server.get<{ Querystring: { lots?: string; print?: string } }>('/labels/print', (req, reply) =>
     answer(reply, 'text/html; charset=utf-8', () =>
-      renderPrintPage(labelsFor(app, req, parseLotList(req.query.lots)), { autoPrint: req.query.print === '1' }),
+      renderPrintPage(
+        labelsFor(app, req, () => parseLotList(req.query.lots)),
+        { autoPrint: req.query.print === '1' },
+      ),
     ),
   );
 
   server.get<{ Querystring: { lots?: string } }>('/labels/sheet.pdf', (req, reply) =>
     answer(reply, 'application/pdf', async () => {
-      const labels = labelsFor(app, req, parseLotList(req.query.lots));
+      const labels = labelsFor(app, req, () => parseLotList(req.query.lots));
       reply.header('content-disposition', 'inline; filename="alutrace-labels.pdf"');
       return renderLabelSheetPdf(labels);
     }),
@@ -76,7 +84,7 @@ export function registerLabelRoutes(server: FastifyInstance, app: App): void {
     }
     const [, lotId = '', format] = m;
     return answer(reply, format === 'png' ? 'image/png' : 'image/svg+xml; charset=utf-8', () => {
-      const [label] = labelsFor(app, req, [lotId.toUpperCase()]);
+      const [label] = labelsFor(app, req, () => [lotId.toUpperCase()]);
       if (!label) throw new Error('a label was asked for and none read');
       return format === 'png' ? renderLabelPng(label) : renderLabelSvg(label);
     });
