@@ -8,6 +8,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormat } from '../../i18n/use-format';
+import { useNames } from '../../i18n/use-names';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { ActingSitePicker } from '../lifecycle-forms/acting-site-picker';
 import { commonEn, commonZh } from '../lifecycle-forms/common-words';
@@ -33,6 +34,7 @@ export function ReceivePage(): ReactElement {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const format = useFormat();
+  const names = useNames();
   const acting = useActingSite(['recycler', 'utiliser']);
   const site = acting.site?.code ?? '';
   const incoming = useQuery({
@@ -43,6 +45,11 @@ export function ReceivePage(): ReactElement {
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [done, setDone] = useState<{ result: RecordedView; lots: { lotId: string; massG: number }[] } | null>(null);
   const chosen = incoming.data?.find((d) => d.dispatchId === chosenId) ?? null;
+  const sites = useQuery(trpc.sites.list.queryOptions()).data ?? [];
+  const siteName = (code: string): string => {
+    const found = sites.find((x) => x.code === code);
+    return found ? names.siteLabel(found) : code;
+  };
 
   if (done) {
     return (
@@ -87,8 +94,8 @@ export function ReceivePage(): ReactElement {
               <li key={d.dispatchId} data-testid="incoming-dispatch">
                 <div className="lc-lot-row">
                   <span>
-                    <strong>{w.from(d.fromSite)}</strong> · {format.dateTime(d.occurredAt)} · {w.lots(d.lots.length)} ·{' '}
-                    {formatMassKg(d.lots.reduce((s, l) => s + l.dispatchedG, 0))}
+                    <strong>{w.from(siteName(d.fromSite))}</strong> · {format.dateTime(d.occurredAt)} ·{' '}
+                    {w.lots(d.lots.length)} · {formatMassKg(d.lots.reduce((s, l) => s + l.dispatchedG, 0))}
                   </span>
                   {d.dispatchId === chosenId ? (
                     <span className="badge badge-accent">{w.chosen}</span>
@@ -175,7 +182,7 @@ function ReceiptForm({ site, dispatch, onDone, mutation }: ReceiptFormProps): Re
                   {w.dispatched} <MassFigure grams={dispatchedG} />
                 </span>
               </div>
-              <div className="lc-row-grid">
+              <div className="lc-receipt-entry">
                 <MassField
                   label={w.received}
                   hint={w.receivedHint}
@@ -185,7 +192,7 @@ function ReceiptForm({ site, dispatch, onDone, mutation }: ReceiptFormProps): Re
                 />
                 <button
                   type="button"
-                  className="button button-small"
+                  className="button button-small lc-same-as-sent"
                   onClick={() => setMasses((m) => ({ ...m, [lot.lotId]: kgText(dispatchedG) }))}
                 >
                   {w.sameAsSent}
