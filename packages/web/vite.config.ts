@@ -31,6 +31,8 @@ export default defineConfig({
             // What the passport's verifier needs, apart from the app's vendor chunk, which the passport must not load.
             { name: 'verify', test: /node_modules[\\/](zod|@noble)[\\/]/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            // The QR decoder (features/scanner/zxing-loader.ts): fetched only by the screens that scan, never with the app.
+            { name: 'scanner', test: /node_modules[\\/](barcode-detector|zxing-wasm)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -22,7 +22,8 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** Launches Chromium; `extraArgs` add to the usual flags (a fake camera, for the scanner tests). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `The browser tests need Chromium at ${CHROMIUM_PATH} and a CJK font. Install them with:\n` +
@@ -32,7 +33,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(WEB_INDEX)) {
     throw new Error(`The web app is not built (${WEB_INDEX} is missing). Run: pnpm build`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 /** Saves a screenshot (of the whole page unless `fullPage` is false) as test-results/<name>.png and returns its path. */

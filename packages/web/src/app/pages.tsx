@@ -11,9 +11,10 @@ import { LoginPage } from '../features/auth/login-page';
 import { CollectPage } from '../features/collect/collect-page';
 import { HomePage } from '../features/home/home-page';
 import { LedgerPage } from '../features/ledger/ledger-page';
+import { LIFECYCLE_PAGES } from '../features/lifecycle-forms/lifecycle-pages';
 import { LotPage } from '../features/lots/lot-page';
 import { LotsPage } from '../features/lots/lots-page';
-import { LIFECYCLE_PAGES } from '../features/lifecycle-forms/lifecycle-pages';
+import { ScanPage } from '../features/scanner/scan-page';
 import type { Messages } from '../i18n/zh-CN';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../lib/next-path';
 import type { GuardedPage } from './page-access';
@@ -45,6 +46,8 @@ export const APP_PAGES: AppPage[] = [
   { path: '/admin/sites', access: 'sites:manage', element: <SitesPage /> },
   { path: '/account', access: 'signed-in', element: <AccountPage /> },
   ...LIFECYCLE_PAGES,
+  // The scanner on its own, until the dispatch screen takes it.
+  { path: '/scan', access: 'signed-in', element: <ScanPage /> },
   { path: CHANGE_PASSWORD_PATH, access: 'signed-in', beforePasswordChange: true, element: <ChangePasswordPage /> },
   { path: LOGIN_PATH, beforePasswordChange: true, element: <LoginPage /> },
 ];
