@@ -169,9 +169,21 @@ describe('a truckload from collection to buyer and dross route, on a phone', () 
     expect(await textOf(page.getByTestId('dispatch-total'))).toContain('150 kg');
     await page.getByTestId('dispatch-plate').fill('桂L·23456');
     await shoot(page, 'dispatch');
-    await page.getByTestId('dispatch-confirm').click();
-    await page.getByTestId('dispatch-done').waitFor();
+    // The first answer is lost on the way back: pressing again with the same key records nothing twice (rule 6).
     expect(errors).toEqual([]);
+    let answered = false;
+    await page.route('**/trpc/transfers.dispatch*', async (route) => {
+      if (answered) return route.continue();
+      answered = true;
+      await route.fetch();
+      await route.abort('failed');
+    });
+    await page.getByTestId('dispatch-confirm').click();
+    expect(await page.getByTestId('problem').getAttribute('data-code')).toBe('UNREACHABLE');
+    const sizeAfterFirst = server.app.ledger.size;
+    await page.getByTestId('dispatch-confirm').click();
+    expect(await textOf(page.getByTestId('dispatch-done'))).toContain('没有重复记录');
+    expect(server.app.ledger.size).toBe(sizeAfterFirst);
 
     // The utiliser receives the dross and routes it.
     const ut = await e2e.openPage(server, '/receive', { viewport: PHONE, signedInAs: world.utiliser });
