@@ -106,7 +106,7 @@ const zh: PassportText = {
   verifiedLead: (e, t) =>
     `本页刚刚在你的设备上亲自核对了这份护照：${e} 条账本记录逐条从原始字节重新计算了哈希，并证明都在共 ${t} 条记录的已签名账本中。`,
   failed: '验证失败',
-  failedLead: '这份护照与签名账本不符，以下检查未通过：',
+  failedLead: '这份护照与签名账本不符，下面的数字不可信。以下检查未通过：',
   pending: '尚未完全验证',
   pendingLead: '最新的记录还没有进入已签名的检查点，请稍后刷新再试。',
   whatWasChecked: '核对了什么',
@@ -176,7 +176,7 @@ const en: PassportText = {
   verifiedLead: (e, t) =>
     `This page has just checked this passport on your own device: the hash of each of its ${e} ledger entries recomputed from the entry's exact bytes, and each proven to be in the signed ledger of ${t} entries.`,
   failed: 'Verification failed',
-  failedLead: 'This passport does not match the signed ledger. These checks failed:',
+  failedLead: 'This passport does not match the signed ledger: do not rely on the figures below. These checks failed:',
   pending: 'Not fully verified yet',
   pendingLead: 'The newest entries are not in a signed checkpoint yet. Reload in a moment.',
   whatWasChecked: 'What was checked',
