@@ -3,7 +3,8 @@
 // receives them (a discrepancy shown before saving), melts them (the live
 // balance on screen), ships the ingot and dispatches the dross; the utiliser
 // receives the dross and routes it; a forged label is refused with a
-// warning; a correction that would break later entries names them.
+// warning; a dispatch whose answer was lost is pressed again and recorded
+// once; a correction that would break later entries names them.
 // Screenshots of every screen at 390 and 1280 px, in Chinese and English,
 // land in test-results/ (dispatch-*, receive-*, process-*, ship-*,
 // byproducts-*, correct-*).
