@@ -86,12 +86,13 @@ export function renderFacts(p: Passport, lang: PassportLanguage, t: PassportText
 
 export function renderTrace(p: Passport, lang: PassportLanguage, t: PassportText): HTMLElement {
   const u = p.upstream;
+  const colon = lang === 'zh' ? '：' : ': ';
   const points = u.collectionPoints.length + (u.otherPoints?.points ?? 0);
   const sources = (['post_consumer', 'pre_consumer'] as const).map((c) =>
     h(
       'li',
       null,
-      `${SOURCE_CLASS_NAMES[c][lang]}: ${mass(u.bySourceClass[c].grams)} (${percent(u.bySourceClass[c].ppm)})`,
+      `${SOURCE_CLASS_NAMES[c][lang]}${colon}${mass(u.bySourceClass[c].grams)} (${percent(u.bySourceClass[c].ppm)})`,
     ),
   );
   const pointRows = u.collectionPoints.map((cp) =>
@@ -133,8 +134,8 @@ export function renderTrace(p: Passport, lang: PassportLanguage, t: PassportText
       ` · ${mass(u.bySourceClass.post_consumer.grams + u.bySourceClass.pre_consumer.grams)}`,
     ),
     h('ul', { class: 'passport-sources' }, sources),
-    u.additionsG > 0 ? h('p', null, `${t.additions}: ${mass(u.additionsG)}`) : null,
-    u.untracedG > 0 ? h('p', null, `${t.untraced}: ${mass(u.untracedG)}`) : null,
+    u.additionsG > 0 ? h('p', null, `${t.additions}${colon}${mass(u.additionsG)}`) : null,
+    u.untracedG > 0 ? h('p', null, `${t.untraced}${colon}${mass(u.untracedG)}`) : null,
     pointRows.length > 0
       ? h(
           'table',
