@@ -1,6 +1,5 @@
 import {
   CREDIT_CODE_MESSAGES,
-  formatMassKg,
   type GradeView,
   RESIDENT_ID_MESSAGES,
   type SiteView,
@@ -21,7 +20,9 @@ import { newIdempotencyKey, rememberGrade, rememberSite, todayInShanghai } from 
 import { type CollectionDraft, type DraftField, draftToInput, idCheck, netOf } from './collection-draft';
 import { collectionRefusal, type Refusal } from './collection-refusal';
 import { GradePicker } from './grade-picker';
+import { SaleFields } from './sale-fields';
 import { SellerFields } from './seller-fields';
+import { WEIGHT_FIELDS, WeightFields } from './weight-fields';
 
 export interface SavedCollection {
   lotId: string;
@@ -57,8 +58,6 @@ function emptyDraft(site: string, grade: string): CollectionDraft {
     price: '',
   };
 }
-
-const WEIGHT_FIELDS = ['gross', 'tare', 'deduction'] as const;
 
 /** One weighing: grade, weights with the net worked out as they are typed, seller, and the rest; saved once however often it is sent. */
 export function CollectionForm({
@@ -247,88 +246,11 @@ export function CollectionForm({
         </Field>
       )}
 
-      <fieldset className="collect-section">
-        <legend>{t('collect.weights')}</legend>
-        <div className="weights">
-          {WEIGHT_FIELDS.map((field) => (
-            <Field
-              key={field}
-              label={t(`collect.${field}`)}
-              hint={field === 'deduction' ? t('collect.deductionHint') : undefined}
-              errors={errorsOf(field)}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input input-mass"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  placeholder={field === 'gross' ? t('collect.massHint') : '0'}
-                  data-testid={`collect-${field}`}
-                  value={draft[field]}
-                  onChange={(event) => set(field, event.target.value)}
-                  onBlur={() => touch(field)}
-                />
-              )}
-            </Field>
-          ))}
-        </div>
-        <div className={errorsOf('net').length ? 'net-box net-box-bad' : 'net-box'} aria-live="polite">
-          <span className="net-label">{t('collect.net')}</span>
-          {net === null ? (
-            <span className="net-pending" data-testid="collect-net">
-              {t('collect.netPending')}
-            </span>
-          ) : (
-            <output className="net-value" data-testid="collect-net">
-              {formatMassKg(net)}
-            </output>
-          )}
-          {errorsOf('net').length > 0 && <p className="field-error">{errorsOf('net').join(' ')}</p>}
-        </div>
-      </fieldset>
+      <WeightFields draft={draft} set={set} touch={touch} errorsOf={errorsOf} net={net} />
 
       <SellerFields draft={draft} set={set} touch={touch} errorsOf={errorsOf} idOk={id?.ok === true} />
 
-      <fieldset className="collect-section">
-        <legend>{t('collect.more')}</legend>
-        <Field label={t('collect.plate')} errors={errorsOf('plate')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input-code"
-              autoComplete="off"
-              value={draft.plate}
-              onChange={(event) => set('plate', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('collect.ticket')} errors={errorsOf('ticket')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              autoComplete="off"
-              value={draft.ticket}
-              onChange={(event) => set('ticket', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('collect.price')} hint={t('collect.priceHint')} errors={errorsOf('price')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input input-mass"
-              inputMode="decimal"
-              autoComplete="off"
-              data-testid="collect-price"
-              value={draft.price}
-              onChange={(event) => set('price', event.target.value)}
-              onBlur={() => touch('price')}
-            />
-          )}
-        </Field>
-      </fieldset>
+      <SaleFields draft={draft} set={set} touch={touch} errorsOf={errorsOf} />
 
       <FormAlert
         message={
