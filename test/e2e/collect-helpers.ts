@@ -10,9 +10,8 @@ export const GOOD_ID = `${ID_BODY}${residentIdCheckCharacter(ID_BODY)}`;
 /** The same number with another check character: a digit typed wrong. */
 export const BAD_ID = `${ID_BODY}${GOOD_ID.endsWith('1') ? '2' : '1'}`;
 
-export async function operatorServer(
-  e2e: E2e,
-): Promise<{ server: Awaited<ReturnType<E2e['startServer']>>; operatorId: string }> {
+/** A server with the collection point PG01 and its operator 李师傅. */
+export async function operatorServer(e2e: E2e): Promise<{ server: TestServer; operatorId: string }> {
   const server = await e2e.startServer();
   await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
   const operator = await addUser(server, { username: 'li', displayName: '李师傅', role: 'operator', sites: ['PG01'] });
