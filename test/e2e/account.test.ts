@@ -30,6 +30,8 @@ describe('my account', () => {
     await phone.getByRole('button', { name: '撤销' }).click();
     await phone.waitFor({ state: 'detached' });
     expect(await rows.count()).toBe(1);
+    expect(await textOf(page.getByTestId('session-ended'))).toBe('已结束该设备上的登录：Safari 17 · iOS。');
+    await saveScreenshot(page, 'account-session-ended-zh-1280', false);
 
     await here.getByRole('button', { name: '退出本设备' }).click();
     await page.getByRole('dialog', { name: '退出本设备？' }).getByRole('button', { name: '退出本设备' }).click();
@@ -98,5 +100,44 @@ describe('my account', () => {
     await page.getByRole('button', { name: '登录' }).click();
     expect(await textOf(page.getByText('必填。'))).toBe('必填。');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
+  });
+
+  test('opened after the session ended on another device, the sign-in page says why it asks again (zh and en, phone and desktop)', async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    const zhou = await addUser(server, { username: 'zhou', displayName: '周审核', role: 'official' });
+    const { page, errors } = await e2e.openPage(server, '/login?next=%2Faccount', { viewport: PHONE });
+    await signInThroughForm(page, 'zhou', PASSWORD);
+    await page.waitForURL(`${server.url}/account`);
+    await page.getByTestId('session-row').first().waitFor();
+
+    // Signed out everywhere from another device, while this browser was closed.
+    server.app.auth.sessions.revokeAll(zhou.id);
+    await page.goto(`${server.url}/account`);
+    await page.waitForURL(`${server.url}/login?next=%2Faccount`);
+    expect(await textOf(page.getByTestId('flash').locator('p'))).toBe(
+      '您的登录已结束（在其他地方退出、被撤销或长时间未操作）。请重新登录，登录后将回到原来的页面。',
+    );
+    await saveScreenshot(page, 'login-session-ended-zh-390', false);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await saveScreenshot(page, 'login-session-ended-zh-1440', false);
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await textOf(page.getByTestId('flash'))).toMatch(/^Your session has ended/);
+    await saveScreenshot(page, 'login-session-ended-en-1440', false);
+    await page.setViewportSize(PHONE);
+    await saveScreenshot(page, 'login-session-ended-en-390', false);
+
+    // Said once: signing in and out again here, then opening a private page, asks without it.
+    await signInThroughForm(page, 'zhou', PASSWORD);
+    await page.waitForURL(`${server.url}/account`);
+    await page.getByTestId('account-menu').locator('summary').click();
+    await page.getByTestId('account-menu').getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${server.url}/login`);
+    await page.goto(`${server.url}/account`);
+    await page.waitForURL(`${server.url}/login?next=%2Faccount`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByTestId('flash').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

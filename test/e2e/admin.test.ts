@@ -323,4 +323,89 @@ describe('the admin area', () => {
     await expectWhollyShown(page.getByRole('dialog'));
     await saveScreenshot(page, 'admin-confirm-site-en-1440', false);
   });
+
+  test('forms stop at the server’s limits with a counter near them, explain refusals in words, and confirm a saved site', async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+    const admin = await addUser(server, { username: 'wang', displayName: '王管理', role: 'admin' });
+    // The users page asks for the sites more slowly than for anything else: it must say it is loading them.
+    let releaseSites: () => void = () => {};
+    const sitesHeld = new Promise<void>((resolve) => {
+      releaseSites = resolve;
+    });
+    const { page, errors } = await e2e.openPage(server, '/admin/users', {
+      signedInAs: admin.id,
+      beforeLoad: (p) =>
+        p.route(/\/trpc\/[^?]*sites\.list/, async (route) => {
+          await sitesHeld;
+          await route.continue();
+        }),
+    });
+    expect(await textOf(page.getByTestId('sites-loading'))).toBe('正在加载站点…');
+    expect(await page.getByText('还没有可分配的在用站点').count()).toBe(0);
+    releaseSites();
+    await page.getByRole('checkbox', { name: 'PG01 平果回收站' }).waitFor();
+    expect(await page.getByTestId('sites-loading').count()).toBe(0);
+
+    // A username the server refuses: why, wholly in Chinese.
+    const username = page.getByLabel('用户名');
+    expect(await username.getAttribute('maxlength')).toBe('40');
+    await username.fill('-li');
+    await page.getByLabel('显示名称').fill('李明');
+    await page.getByRole('checkbox', { name: 'PG01 平果回收站' }).check();
+    await page.getByRole('button', { name: '创建用户' }).click();
+    const usernameError = page.locator('.field-error');
+    expect(await textOf(usernameError)).toBe('格式不正确：只能使用字母、数字和“.”“_”“-”，并以字母或数字开头。');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    expect(await textOf(usernameError)).toBe(
+      'Not in the expected form: letters, digits, ".", "_" and "-", starting with a letter or digit.',
+    );
+    await page.getByRole('button', { name: '中文' }).click();
+
+    // The site names stop at 100 characters, and count from 80 on.
+    await page.goto(`${server.url}/admin/sites`);
+    const nameZh = page.getByLabel('中文名称');
+    expect(await nameZh.getAttribute('maxlength')).toBe('100');
+    await nameZh.fill('站'.repeat(79));
+    expect(await page.getByTestId('field-counter').count()).toBe(0);
+    await nameZh.fill('站'.repeat(85));
+    expect(await textOf(page.getByTestId('field-counter'))).toBe('已输入 85 / 100 个字符');
+    await nameZh.pressSequentially('站'.repeat(20));
+    expect(await nameZh.inputValue()).toBe('站'.repeat(100));
+    expect(await textOf(page.getByTestId('field-counter'))).toBe('已达 100 个字符的上限');
+    await nameZh.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'admin-sites-counter-zh-1280', false);
+    await page.setViewportSize(PHONE);
+    await nameZh.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'admin-sites-counter-zh-390', false);
+    await page.setViewportSize(DESKTOP_WIDE);
+
+    // Created, then edited: the confirmation follows the latest change.
+    await page.getByLabel('站点代码').fill('RC01');
+    await page.getByLabel('类型', { exact: true }).selectOption({ label: '再生铝企业' });
+    await nameZh.fill('平果再生铝');
+    await page.getByLabel('英文名称').fill('Pingguo recycler');
+    await page.getByRole('button', { name: '创建站点' }).click();
+    expect(await textOf(page.getByTestId('site-created'))).toBe('已创建站点 RC01 平果再生铝。');
+    await page.locator('tr[data-code="PG01"]').getByRole('button', { name: '编辑' }).click();
+    const edit = page.getByRole('dialog', { name: '编辑站点 PG01' });
+    await edit.getByLabel('中文名称').fill('平果城东回收站');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    expect(await textOf(page.getByTestId('site-saved'))).toBe('已保存站点 PG01 平果城东回收站 的修改。');
+    expect(await page.getByTestId('site-created').count()).toBe(0);
+    await saveScreenshot(page, 'admin-site-saved-zh-1440', false);
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await textOf(page.getByTestId('site-saved'))).toBe('Changes to site PG01 Pingguo collection point saved.');
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('site-saved').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'admin-site-saved-en-390', false);
+    // The two refusals of the username are the only failed requests.
+    expect(errors).toEqual(
+      Array(2).fill('console: Failed to load resource: the server responded with a status of 400 (Bad Request)'),
+    );
+  });
 });

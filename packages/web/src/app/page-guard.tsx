@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { signedInMarker } from '../auth/signed-in-marker';
 import { useSession } from '../auth/use-session';
 import { ErrorNotice } from '../components/error-notice';
 import { LoadingNotice } from '../components/loading-notice';
 import { changePasswordPath, loginPath } from '../lib/next-path';
+import { FLASH } from './flash';
 import { ForbiddenPage } from './forbidden-page';
 import { decidePage, type GuardedPage } from './page-access';
 
@@ -25,9 +27,11 @@ export function PageGuard({ page, children }: { page: GuardedPage; children: Rea
   const me = session.status === 'signed-in' ? session.me : null;
   switch (decidePage(page, me)) {
     case 'show':
+      if (me) signedInMarker.set();
       return children;
     case 'sign-in':
-      return <Navigate to={loginPath(here)} replace />;
+      // Signed in here before and not signed out here: the session ended elsewhere, and the sign-in page says so.
+      return <Navigate to={loginPath(here)} replace state={signedInMarker.isSet() ? FLASH.sessionEnded : null} />;
     case 'change-password':
       return <Navigate to={changePasswordPath(here)} replace />;
     case 'forbidden':

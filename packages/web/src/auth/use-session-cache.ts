@@ -5,6 +5,7 @@ import type { MeView } from '@alutrace/shared';
 import { matchQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTRPC } from '../lib/trpc';
+import { signedInMarker } from './signed-in-marker';
 
 export interface SessionCache {
   /** Records who signed in (auth.login answers with it) without asking again. */
@@ -31,10 +32,12 @@ export function useSessionCache(): SessionCache {
     };
     return {
       signedIn(me) {
+        signedInMarker.set();
         forgetPrivate();
         queryClient.setQueryData(meKey, me);
       },
       signedOut() {
+        signedInMarker.clear();
         queryClient.setQueryData(meKey, null);
         forgetPrivate();
       },

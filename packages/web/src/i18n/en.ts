@@ -51,6 +51,8 @@ export const en: Messages = {
     required: 'Required.',
     optional: 'Optional.',
     checkFields: 'Correct the fields marked below.',
+    counter: '{{length}} of {{max}} characters',
+    counterFull: 'The limit of {{max}} characters is reached',
   },
   flash: {
     signedOut: 'You have signed out.',
@@ -111,6 +113,7 @@ export const en: Messages = {
     endsAt: 'Ends',
     thisDevice: 'This device',
     unknownDevice: 'Unknown device',
+    ended: 'Signed out on that device: {{device}}.',
     revoke: 'Revoke',
     signOutHere: 'Sign out here',
     confirmCurrentTitle: 'Sign out on this device?',
@@ -148,7 +151,9 @@ export const en: Messages = {
       },
       form: {
         username: 'Username',
-        usernameHint: 'For signing in; cannot be changed later. Letters, digits, ".", "_" and "-".',
+        usernameHint:
+          'For signing in; cannot be changed later. 2–40 characters: letters, digits, ".", "_" and "-", starting with a letter or digit.',
+        sitesLoading: 'Loading sites…',
         usernameTaken: 'The username {{username}} is taken (case does not matter).',
         displayName: 'Display name',
         role: 'Role',
@@ -257,6 +262,7 @@ export const en: Messages = {
       },
       edit: {
         title: 'Edit site {{code}}',
+        done: 'Changes to site {{site}} saved.',
       },
       deactivate: {
         title: 'Deactivate site {{site}}?',

@@ -49,6 +49,8 @@ export const zhCN = {
     required: '必填。',
     optional: '选填。',
     checkFields: '请更正下方标出的字段。',
+    counter: '已输入 {{length}} / {{max}} 个字符',
+    counterFull: '已达 {{max}} 个字符的上限',
   },
   flash: {
     signedOut: '您已退出登录。',
@@ -106,6 +108,7 @@ export const zhCN = {
     endsAt: '到期时间',
     thisDevice: '本设备',
     unknownDevice: '未知设备',
+    ended: '已结束该设备上的登录：{{device}}。',
     revoke: '撤销',
     signOutHere: '退出本设备',
     confirmCurrentTitle: '退出本设备？',
@@ -142,7 +145,8 @@ export const zhCN = {
       },
       form: {
         username: '用户名',
-        usernameHint: '用于登录，创建后不能修改。可用字母、数字和“.”“_”“-”。',
+        usernameHint: '用于登录，创建后不能修改。2–40 个字符，可用字母、数字和“.”“_”“-”，以字母或数字开头。',
+        sitesLoading: '正在加载站点…',
         usernameTaken: '用户名 {{username}} 已被使用（不区分大小写）。',
         displayName: '显示名称',
         role: '角色',
@@ -247,6 +251,7 @@ export const zhCN = {
       },
       edit: {
         title: '编辑站点 {{code}}',
+        done: '已保存站点 {{site}} 的修改。',
       },
       deactivate: {
         title: '停用站点 {{site}}？',

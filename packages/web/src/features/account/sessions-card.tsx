@@ -12,6 +12,7 @@ import { useAppLanguage } from '../../i18n/use-app-language';
 import { describeApiError } from '../../lib/api-error';
 import { LOGIN_PATH } from '../../lib/next-path';
 import { useTRPC } from '../../lib/trpc';
+import { describeUserAgent } from '../../lib/user-agent';
 import { SessionRow } from './session-row';
 
 /** Where I am signed in; any of it can be ended, this device's after a confirmation (it signs me out). */
@@ -23,6 +24,8 @@ export function SessionsCard(): ReactElement {
   const navigate = useNavigate();
   const sessions = useQuery(trpc.auth.sessions.queryOptions());
   const [confirmCurrent, setConfirmCurrent] = useState<SessionView | null>(null);
+  /** The device whose session was just ended, for the confirmation. */
+  const [ended, setEnded] = useState<string | null>(null);
   const revoke = useMutation(
     trpc.auth.revokeSession.mutationOptions({
       onSuccess: (_result, { sessionId }) => {
@@ -31,11 +34,14 @@ export function SessionsCard(): ReactElement {
           void navigate(LOGIN_PATH, { state: FLASH.signedOut });
           return;
         }
+        const target = sessions.data?.find((s) => s.id === sessionId);
+        setEnded(describeUserAgent(target?.userAgent ?? null) ?? t('sessions.unknownDevice'));
         void queryClient.invalidateQueries({ queryKey: trpc.auth.sessions.queryKey() });
       },
     }),
   );
   const onRevoke = (target: SessionView): void => {
+    setEnded(null);
     if (target.current) setConfirmCurrent(target);
     else revoke.mutate({ sessionId: target.id });
   };
@@ -49,6 +55,11 @@ export function SessionsCard(): ReactElement {
       <p className="hint">{t('sessions.intro')}</p>
       {sessions.isPending && <LoadingNotice />}
       {sessions.isError && <ErrorNotice error={sessions.error} onRetry={() => void sessions.refetch()} />}
+      {ended && !revoke.isError && (
+        <p className="status status-ok" role="status" data-testid="session-ended">
+          {t('sessions.ended', { device: ended })}
+        </p>
+      )}
       {!confirmCurrent && failure && (
         <p className="notice notice-error" role="alert">
           {failure}

@@ -1,4 +1,4 @@
-import { SITE_KINDS, type SiteKind, siteCode } from '@alutrace/shared';
+import { SITE_KINDS, type SiteKind, type SiteView, siteCode } from '@alutrace/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,18 +22,23 @@ const EMPTY: SiteNames & { code: string; kind: SiteKind } = {
   licence: '',
 };
 
-export function CreateSiteCard(): ReactElement {
+interface CreateSiteCardProps {
+  /** The site just created, while its confirmation shows. */
+  created: SiteView | null;
+  onCreated: (site: SiteView | null) => void;
+}
+
+export function CreateSiteCard({ created, onCreated }: CreateSiteCardProps): ReactElement {
   const { t } = useTranslation();
   const names = useNames();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(EMPTY);
   const [checks, setChecks] = useState<FieldErrors>({});
-  const [created, setCreated] = useState<string | null>(null);
   const create = useMutation(
     trpc.sites.create.mutationOptions({
       onSuccess: (site) => {
-        setCreated(names.siteLabel(site));
+        onCreated(site);
         setValues(EMPTY);
         void queryClient.invalidateQueries({ queryKey: trpc.sites.list.queryKey() });
       },
@@ -49,7 +54,7 @@ export function CreateSiteCard(): ReactElement {
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     create.reset();
-    setCreated(null);
+    onCreated(null);
     const found = checkSiteNames(values, t('form.required'));
     if (!siteCode.safeParse(values.code).success) found.code = [t('admin.sites.form.codeInvalid')];
     setChecks(found);
@@ -70,7 +75,7 @@ export function CreateSiteCard(): ReactElement {
       <h2 id="create-site-title">{t('admin.sites.create.title')}</h2>
       {created && (
         <p className="status status-ok" role="status" data-testid="site-created">
-          {t('admin.sites.create.done', { site: created })}
+          {t('admin.sites.create.done', { site: names.siteLabel(created) })}
         </p>
       )}
       <form className="form form-columns" onSubmit={submit} noValidate aria-busy={create.isPending}>

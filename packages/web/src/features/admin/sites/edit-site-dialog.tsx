@@ -13,7 +13,14 @@ import { checkSiteNames, SiteNameFields, type SiteNames } from './site-name-fiel
 const FIELDS = ['nameZh', 'nameEn', 'district', 'park', 'licence'] as const;
 
 /** Names, place and licence; the code and kind never change (entries and users refer to them). */
-export function EditSiteDialog({ site, onClose }: { site: SiteView; onClose: () => void }): ReactElement {
+interface EditSiteDialogProps {
+  site: SiteView;
+  onClose: () => void;
+  /** Told the site as saved, for the page to confirm it. */
+  onSaved: (site: SiteView) => void;
+}
+
+export function EditSiteDialog({ site, onClose, onSaved }: EditSiteDialogProps): ReactElement {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -27,8 +34,9 @@ export function EditSiteDialog({ site, onClose }: { site: SiteView; onClose: () 
   const [checks, setChecks] = useState<FieldErrors>({});
   const update = useMutation(
     trpc.sites.update.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (saved) => {
         await queryClient.invalidateQueries({ queryKey: trpc.sites.list.queryKey() });
+        onSaved(saved);
         onClose();
       },
     }),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/field';
 import { useNames } from '../../../i18n/use-names';
 import type { FieldErrors } from '../../../lib/form-errors';
+import { INPUT_LIMITS, limitFor } from '../../../lib/input-limits';
 
 export interface SiteNames {
   nameZh: string;
@@ -24,6 +25,7 @@ interface SiteNameFieldsProps {
 export function SiteNameFields({ values, errors, onChange }: SiteNameFieldsProps): ReactElement {
   const { t } = useTranslation();
   const names = useNames();
+  const limit = (name: keyof typeof INPUT_LIMITS.site) => limitFor(INPUT_LIMITS.site[name], values[name]);
   const input =
     (name: 'nameZh' | 'nameEn' | 'district' | 'licence', lang?: string, list?: string) => (control: object) => (
       <input
@@ -39,13 +41,18 @@ export function SiteNameFields({ values, errors, onChange }: SiteNameFieldsProps
     );
   return (
     <>
-      <Field label={t('admin.sites.form.nameZh')} errors={errors.nameZh}>
+      <Field label={t('admin.sites.form.nameZh')} errors={errors.nameZh} limit={limit('nameZh')}>
         {input('nameZh', 'zh-CN')}
       </Field>
-      <Field label={t('admin.sites.form.nameEn')} errors={errors.nameEn}>
+      <Field label={t('admin.sites.form.nameEn')} errors={errors.nameEn} limit={limit('nameEn')}>
         {input('nameEn', 'en')}
       </Field>
-      <Field label={t('admin.sites.form.district')} hint={t('form.optional')} errors={errors.district}>
+      <Field
+        label={t('admin.sites.form.district')}
+        hint={t('form.optional')}
+        errors={errors.district}
+        limit={limit('district')}
+      >
         {input('district', 'zh-CN', 'baise-districts')}
       </Field>
       {/* Baise's districts and counties as suggestions; any name may still be typed. */}
@@ -72,7 +79,12 @@ export function SiteNameFields({ values, errors, onChange }: SiteNameFieldsProps
           </select>
         )}
       </Field>
-      <Field label={t('admin.sites.form.licence')} hint={t('form.optional')} errors={errors.licence}>
+      <Field
+        label={t('admin.sites.form.licence')}
+        hint={t('form.optional')}
+        errors={errors.licence}
+        limit={limit('licence')}
+      >
         {input('licence')}
       </Field>
     </>

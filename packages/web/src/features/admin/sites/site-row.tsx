@@ -6,7 +6,7 @@ import { ActiveBadge } from '../active-badge';
 import { EditSiteDialog } from './edit-site-dialog';
 import { SiteActiveDialog } from './site-active-dialog';
 
-export function SiteRow({ site }: { site: SiteView }): ReactElement {
+export function SiteRow({ site, onSaved }: { site: SiteView; onSaved: (site: SiteView) => void }): ReactElement {
   const { t } = useTranslation();
   const names = useNames();
   const [dialog, setDialog] = useState<'edit' | 'active' | null>(null);
@@ -34,7 +34,7 @@ export function SiteRow({ site }: { site: SiteView }): ReactElement {
         <button type="button" className="button button-small" onClick={() => setDialog('active')}>
           {site.active ? t('admin.deactivate') : t('admin.reactivate')}
         </button>
-        {dialog === 'edit' && <EditSiteDialog site={site} onClose={close} />}
+        {dialog === 'edit' && <EditSiteDialog site={site} onClose={close} onSaved={onSaved} />}
         {dialog === 'active' && <SiteActiveDialog site={site} onClose={close} />}
       </td>
     </tr>

@@ -1,18 +1,32 @@
+import type { SiteView } from '@alutrace/shared';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/error-notice';
 import { LoadingNotice } from '../../../components/loading-notice';
+import { useNames } from '../../../i18n/use-names';
 import { useTRPC } from '../../../lib/trpc';
 import { SiteRow } from './site-row';
 
-export function SitesTable(): ReactElement {
+interface SitesTableProps {
+  /** The site whose changes were just saved, while its confirmation shows. */
+  saved: SiteView | null;
+  onSaved: (site: SiteView) => void;
+}
+
+export function SitesTable({ saved, onSaved }: SitesTableProps): ReactElement {
   const { t } = useTranslation();
+  const names = useNames();
   const trpc = useTRPC();
   const sites = useQuery(trpc.sites.list.queryOptions());
   return (
     <section className="card card-wide" aria-labelledby="sites-title">
       <h2 id="sites-title">{t('admin.sites.table.title')}</h2>
+      {saved && (
+        <p className="status status-ok" role="status" data-testid="site-saved">
+          {t('admin.sites.edit.done', { site: names.siteLabel(saved) })}
+        </p>
+      )}
       {sites.isPending && <LoadingNotice />}
       {sites.isError && <ErrorNotice error={sites.error} onRetry={() => void sites.refetch()} />}
       {sites.data?.length === 0 && <p className="empty">{t('admin.sites.table.empty')}</p>}
@@ -32,7 +46,7 @@ export function SitesTable(): ReactElement {
             </thead>
             <tbody>
               {sites.data.map((site) => (
-                <SiteRow key={site.code} site={site} />
+                <SiteRow key={site.code} site={site} onSaved={onSaved} />
               ))}
             </tbody>
           </table>

@@ -8,6 +8,7 @@ import { FormAlert } from '../../../components/form-alert';
 import { useFormat } from '../../../i18n/use-format';
 import { useNames } from '../../../i18n/use-names';
 import { type FieldErrors, mergeFieldErrors } from '../../../lib/form-errors';
+import { INPUT_LIMITS, limitFor } from '../../../lib/input-limits';
 import { useTRPC } from '../../../lib/trpc';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { sitesForRole } from '../sites-for-role';
@@ -65,7 +66,12 @@ export function CreateTokenCard({ sites, onCreated }: CreateTokenCardProps): Rea
       <h2 id="create-token-title">{t('admin.tokens.create.title')}</h2>
       <form className="form form-columns" onSubmit={submit} noValidate aria-busy={create.isPending}>
         <FormAlert message={server.general ?? (Object.keys(checks).length ? t('form.checkFields') : null)} />
-        <Field label={t('admin.tokens.form.name')} hint={t('admin.tokens.form.nameHint')} errors={errors.name}>
+        <Field
+          label={t('admin.tokens.form.name')}
+          hint={t('admin.tokens.form.nameHint')}
+          errors={errors.name}
+          limit={limitFor(INPUT_LIMITS.token.name, values.name)}
+        >
           {(control) => (
             <input
               {...control}

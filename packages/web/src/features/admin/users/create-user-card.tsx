@@ -6,6 +6,7 @@ import { Field } from '../../../components/field';
 import { SubmitActions } from '../../../components/form-actions';
 import { FormAlert } from '../../../components/form-alert';
 import { mergeFieldErrors } from '../../../lib/form-errors';
+import { INPUT_LIMITS, limitFor } from '../../../lib/input-limits';
 import { useTRPC } from '../../../lib/trpc';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { checkUserForm, USER_CODE_FIELDS, USER_FIELDS, type UserField } from './check-user-form';
@@ -16,11 +17,13 @@ const EMPTY = { username: '', displayName: '', role: 'operator' as Role, sites: 
 
 interface CreateUserCardProps {
   sites: readonly SiteView[];
+  /** The sites are still being fetched. */
+  sitesLoading: boolean;
   /** `password` is the generated one, to show once; null when the administrator chose it. */
   onCreated: (username: string, password: string | null) => void;
 }
 
-export function CreateUserCard({ sites, onCreated }: CreateUserCardProps): ReactElement {
+export function CreateUserCard({ sites, sitesLoading, onCreated }: CreateUserCardProps): ReactElement {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -87,10 +90,15 @@ export function CreateUserCard({ sites, onCreated }: CreateUserCardProps): React
           label={t('admin.users.form.username')}
           hint={t('admin.users.form.usernameHint')}
           errors={errors.username}
+          limit={limitFor(INPUT_LIMITS.user.username, values.username)}
         >
           {text('username', { autoComplete: 'off', autoCapitalize: 'none', spellCheck: false })}
         </Field>
-        <Field label={t('admin.users.form.displayName')} errors={errors.displayName}>
+        <Field
+          label={t('admin.users.form.displayName')}
+          errors={errors.displayName}
+          limit={limitFor(INPUT_LIMITS.user.displayName, values.displayName)}
+        >
           {text('displayName', { autoComplete: 'off' })}
         </Field>
         <RoleSitesFields
@@ -98,12 +106,14 @@ export function CreateUserCard({ sites, onCreated }: CreateUserCardProps): React
           chosen={values.sites}
           sites={sites}
           errors={errors}
+          sitesLoading={sitesLoading}
           onChange={({ role, sites: chosen }) => setValues({ ...values, role, sites: chosen })}
         />
         <Field
           label={t('admin.users.form.password')}
           hint={t('admin.users.form.passwordHint', { min: MIN_PASSWORD_LENGTH })}
           errors={errors.password}
+          limit={limitFor(INPUT_LIMITS.user.password, values.password)}
         >
           {text('password', { type: 'text', autoComplete: 'new-password', spellCheck: false })}
         </Field>

@@ -7,6 +7,7 @@ import { SaveCancelActions } from '../../../components/form-actions';
 import { FormAlert } from '../../../components/form-alert';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { mergeFieldErrors } from '../../../lib/form-errors';
+import { INPUT_LIMITS, limitFor } from '../../../lib/input-limits';
 import { useTRPC } from '../../../lib/trpc';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { checkUserForm, USER_CODE_FIELDS, USER_FIELDS, type UserField } from './check-user-form';
@@ -56,7 +57,11 @@ export function EditUserDialog({ user, sites, onClose }: EditUserDialogProps): R
     <ModalDialog title={t('admin.users.edit.title', { username: user.username })} onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate aria-busy={update.isPending}>
         <FormAlert message={server.general ?? (Object.keys(checks).length ? t('form.checkFields') : null)} />
-        <Field label={t('admin.users.form.displayName')} errors={errors.displayName}>
+        <Field
+          label={t('admin.users.form.displayName')}
+          errors={errors.displayName}
+          limit={limitFor(INPUT_LIMITS.user.displayName, values.displayName)}
+        >
           {(control) => (
             <input
               {...control}

@@ -12,11 +12,20 @@ interface RoleSitesFieldsProps {
   chosen: string[];
   sites: readonly SiteView[];
   errors: FieldErrors;
+  /** The sites are still being fetched. */
+  sitesLoading?: boolean;
   onChange: (value: { role: Role; sites: string[] }) => void;
 }
 
 /** A user's role and the sites it acts for; officials and administrators act for none, so they get no site list. */
-export function RoleSitesFields({ role, chosen, sites, errors, onChange }: RoleSitesFieldsProps): ReactElement {
+export function RoleSitesFields({
+  role,
+  chosen,
+  sites,
+  errors,
+  sitesLoading,
+  onChange,
+}: RoleSitesFieldsProps): ReactElement {
   const { t } = useTranslation();
   const names = useNames();
   return (
@@ -47,6 +56,7 @@ export function RoleSitesFields({ role, chosen, sites, errors, onChange }: RoleS
           sites={sites}
           chosen={chosen}
           errors={errors.sites}
+          loading={sitesLoading ?? false}
           onChange={(next) => onChange({ role, sites: next })}
         />
       ) : (

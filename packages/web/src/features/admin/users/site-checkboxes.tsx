@@ -11,11 +11,13 @@ interface SiteCheckboxesProps {
   sites: readonly SiteView[];
   chosen: readonly string[];
   errors?: string[] | undefined;
+  /** The sites are still being fetched: "loading", not "there are no sites". */
+  loading?: boolean;
   onChange: (chosen: string[]) => void;
 }
 
 /** The sites a user acts for: only those of the kinds their role may act for, and active. */
-export function SiteCheckboxes({ role, sites, chosen, errors, onChange }: SiteCheckboxesProps): ReactElement {
+export function SiteCheckboxes({ role, sites, chosen, errors, loading, onChange }: SiteCheckboxesProps): ReactElement {
   const { t } = useTranslation();
   const names = useNames();
   const format = useFormat();
@@ -31,7 +33,11 @@ export function SiteCheckboxes({ role, sites, chosen, errors, onChange }: SiteCh
       data-testid="site-choices"
     >
       <legend>{t('admin.users.form.sites')}</legend>
-      {offered.length === 0 ? (
+      {loading ? (
+        <p className="field-hint" role="status" data-testid="sites-loading">
+          {t('admin.users.form.sitesLoading')}
+        </p>
+      ) : offered.length === 0 ? (
         <p className="field-hint">
           {t('admin.users.form.noSites', { kinds })} <Link to="/admin/sites">{t('admin.sites.title')}</Link>
         </p>

@@ -27,6 +27,7 @@ export function UsersPage(): ReactElement {
       )}
       <CreateUserCard
         sites={sites.data ?? []}
+        sitesLoading={sites.isPending}
         onCreated={(username, password) => setCreated(password ? { username, password } : null)}
       />
       <UsersTable sites={sites.data ?? []} />
