@@ -18,6 +18,12 @@ import { type PassportLanguage, TEXT } from './passport-text';
 import { renderFacts, renderTrace } from './render-passport';
 import { renderVerification } from './render-verification';
 
+/**
+ * A verifier key built into the page (VITE_ALUTRACE_VERIFIER_KEY at build time, the output of
+ * `alutrace key`): then the checkpoint is checked against it, not against the key the passport names.
+ */
+const PINNED_KEY: string | undefined = import.meta.env.VITE_ALUTRACE_VERIFIER_KEY || undefined;
+
 // The same key as the app's language switch, so that the choice carries over.
 const STORAGE_KEY = 'alutrace.language';
 
@@ -25,7 +31,12 @@ type View =
   | { status: 'loading' }
   | { status: 'unverifiable' }
   | { status: 'unreachable' }
-  | { status: 'ok'; passport: Passport; verification: PassportVerification; keyId: string | null };
+  | {
+      status: 'ok';
+      passport: Passport;
+      verification: PassportVerification;
+      key: { text: string; id: string | null; pinned: boolean };
+    };
 
 let language: PassportLanguage = storedLanguage();
 let view: View = { status: 'loading' };
@@ -57,14 +68,20 @@ function keyIdOf(key: string): string | null {
 }
 
 function verified(passport: Passport, label: Label): View {
+  const key = PINNED_KEY ?? passport.checkpoint.verifierKey;
   let verification: PassportVerification;
   try {
-    verification = verifyPassport(passport, passport.checkpoint.verifierKey, { digest: label.digest });
+    verification = verifyPassport(passport, key, { digest: label.digest });
   } catch (e) {
     // A passport too malformed to walk is a failed check, not a crash.
     verification = { valid: false, checks: [{ check: 'entry', status: 'fail', detail: (e as Error).message }] };
   }
-  return { status: 'ok', passport, verification, keyId: keyIdOf(passport.checkpoint.verifierKey) };
+  return {
+    status: 'ok',
+    passport,
+    verification,
+    key: { text: key, id: keyIdOf(key), pinned: PINNED_KEY !== undefined },
+  };
 }
 
 function render(): void {
@@ -109,7 +126,7 @@ function render(): void {
         h('small', null, t.title),
         h('span', { 'data-testid': 'lot-id' }, p.lot.lotId),
       ),
-      renderVerification(p, view.verification, view.keyId, t),
+      renderVerification(p, view.verification, view.key, t),
       renderFacts(p, language, t),
       renderTrace(p, language, t),
     );

@@ -56,6 +56,7 @@ export interface PassportText {
   key: string;
   keyId: string;
   keyAdvice: string;
+  keyPinned: string;
   omitted: (n: number) => string;
   checks: Record<PassportCheckName, string>;
   status: { pass: string; fail: string; unchecked: string };
@@ -113,6 +114,7 @@ const zh: PassportText = {
   key: '验证公钥',
   keyId: '密钥编号',
   keyAdvice: '签名是用这个公钥核对的。请将它与账本运营方公开发布的公钥比对：一致，才说明这份护照来自运营方的账本。',
+  keyPinned: '签名是用本页内置的运营方公钥核对的，而不是服务器随护照发来的公钥。',
   omitted: (n) => `另有 ${n} 条较早的记录未列出，结存无法在此重算。`,
   checks: {
     checkpoint: '检查点签名有效',
@@ -184,6 +186,8 @@ const en: PassportText = {
   keyId: 'Key id',
   keyAdvice:
     "The signature was checked with this key. Compare it with the key the ledger's operator publishes: only if they match does this passport come from the operator's ledger.",
+  keyPinned:
+    'The signature was checked with the operator key built into this page, not with a key the server sent along.',
   omitted: (n) => `${n} older entries are not listed: the balance cannot be replayed here.`,
   checks: {
     checkpoint: 'The checkpoint signature is valid',

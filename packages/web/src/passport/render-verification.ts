@@ -43,7 +43,7 @@ const MARK = { pass: '✓', fail: '✗', unchecked: '–' } as const;
 export function renderVerification(
   passport: Passport,
   verification: PassportVerification,
-  keyId: string | null,
+  key: { text: string; id: string | null; pinned: boolean },
   t: PassportText,
 ): HTMLElement {
   const verdict = verdictOf(verification);
@@ -111,9 +111,9 @@ export function renderVerification(
     h(
       'div',
       { class: 'passport-key' },
-      h('p', null, h('strong', null, `${t.key}`), keyId ? ` · ${t.keyId} ${keyId}` : ''),
-      h('code', { 'data-testid': 'verifier-key' }, passport.checkpoint.verifierKey),
-      h('p', { class: 'passport-note' }, t.keyAdvice),
+      h('p', null, h('strong', null, `${t.key}`), key.id ? ` · ${t.keyId} ${key.id}` : ''),
+      h('code', { 'data-testid': 'verifier-key' }, key.text),
+      h('p', { class: 'passport-note' }, key.pinned ? t.keyPinned : t.keyAdvice),
     ),
   );
 }
