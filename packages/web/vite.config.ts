@@ -32,7 +32,7 @@ export default defineConfig({
             { name: 'verify', test: /node_modules[\\/](zod|@noble)[\\/]/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             // The QR decoder (features/scanner/zxing-loader.ts): fetched only by the screens that scan, never with the app.
-            { name: 'scanner', test: /node_modules[\\/](barcode-detector|zxing-wasm)[\\/]/ },
+            { name: 'zxing', test: /node_modules[\\/](barcode-detector|zxing-wasm)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

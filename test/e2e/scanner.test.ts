@@ -90,6 +90,8 @@ interface ScanPage {
   page: Page;
   errors: string[];
   requests: string[];
+  /** The Content-Type of each answer, by URL. */
+  types: Map<string, string>;
 }
 
 /** /scan on a phone, signed in as the operator, in a Chromium of its own (the camera is a launch flag). */
@@ -102,9 +104,11 @@ async function openScanPage(args: string[], grantCamera: boolean): Promise<ScanP
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   const requests: string[] = [];
+  const types = new Map<string, string>();
   page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => types.set(response.url(), response.headers()['content-type'] ?? ''));
   await page.goto(`${server.url}/scan`);
-  return { page, errors, requests };
+  return { page, errors, requests, types };
 }
 
 describe('scanning lot labels', () => {
@@ -112,7 +116,7 @@ describe('scanning lot labels', () => {
     const { lotId, digest } = lot(0);
     const clip = join(clipDir, 'label.y4m');
     writeQrClip(clip, labelUrl(server.url, lotId, digest));
-    const { page, errors, requests } = await openScanPage(fakeCamera(clip), true);
+    const { page, errors, requests, types } = await openScanPage(fakeCamera(clip), true);
 
     const rows = page.getByTestId('scanned-lot');
     await rows.first().waitFor({ timeout: 20_000 });
@@ -129,9 +133,20 @@ describe('scanning lot labels', () => {
     const wasm = requests.filter((url) => url.endsWith('.wasm'));
     expect(wasm).toHaveLength(1);
     expect(wasm[0]).toMatch(new RegExp(`^${server.url}/assets/zxing_reader-[\\w-]+\\.wasm$`));
+    // The type WebAssembly.instantiateStreaming requires (otherwise the module is compiled the slow way).
+    expect(types.get(wasm[0] as string)).toBe('application/wasm');
     expect(requests.filter((url) => !url.startsWith(server.url) && !/^(data|blob):/.test(url))).toEqual([]);
     expect(errors).toEqual([]);
     await saveScreenshot(page, 'scanner-accepted');
+
+    // A screen that does not scan fetches neither the scanner, nor the decoder, nor its WebAssembly.
+    const other = await page.context().newPage();
+    const fetched: string[] = [];
+    other.on('request', (request) => fetched.push(request.url()));
+    await other.goto(`${server.url}/ledger`);
+    await other.getByRole('heading', { level: 1 }).waitFor();
+    expect(fetched.filter((url) => /\/assets\/(scanner|zxing)/.test(url))).toEqual([]);
+    expect(requests.filter((url) => /\/assets\/zxing-[\w-]+\.js$/.test(url))).toHaveLength(1);
   });
 
   it('warns on the spot about a label whose digest is not the lot’s, and does not list the lot', async () => {

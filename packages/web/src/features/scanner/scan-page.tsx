@@ -6,8 +6,8 @@ import { useAppLanguage } from '../../i18n/use-app-language';
 import { useFormat } from '../../i18n/use-format';
 import { describeApiError } from '../../lib/api-error';
 import { useTRPCClient } from '../../lib/trpc';
+import { LazyScanner, type ScannedLabel, type ScanVerdict } from './lazy-scanner';
 import { scanPageEn, scanPageZh } from './scan-page-words';
-import { type ScannedLabel, Scanner, type ScanVerdict } from './scanner';
 
 interface ScannedLot {
   lot: LotView;
@@ -36,10 +36,12 @@ export function ScanPage(): ReactElement {
     }
     const digest = checkLabelDigest(label.digest, lot.labelDigest);
     if (digest === 'mismatch') return { outcome: 'warning', reason: w.digestMismatch(lot.lotId) };
+    // A lot typed in and then scanned is listed once, its digest checked by the scan.
+    const checked = digest === 'match';
     setLots((current) =>
       current.some((s) => s.lot.lotId === lot.lotId)
-        ? current
-        : [...current, { lot, digestChecked: digest === 'match' }],
+        ? current.map((s) => (s.lot.lotId === lot.lotId ? { lot, digestChecked: s.digestChecked || checked } : s))
+        : [...current, { lot, digestChecked: checked }],
     );
     return digest === 'match' ? { outcome: 'accepted' } : { outcome: 'accepted', note: w.digestAbsent };
   };
@@ -49,7 +51,7 @@ export function ScanPage(): ReactElement {
     <div className="page page-narrow">
       <h1>{w.title}</h1>
       <p className="lead">{w.intro}</p>
-      <Scanner continuous onScanned={onScanned} />
+      <LazyScanner continuous onScanned={onScanned} />
       <section className="card" aria-labelledby="scanned-lots-title" data-testid="scanned-lots">
         <h2 id="scanned-lots-title">{w.listTitle}</h2>
         {lots.length === 0 ? (
