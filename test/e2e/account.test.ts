@@ -31,7 +31,19 @@ describe('my account', () => {
     await phone.waitFor({ state: 'detached' });
     expect(await rows.count()).toBe(1);
     expect(await textOf(page.getByTestId('session-ended'))).toBe('已结束该设备上的登录：Safari 17 · iOS。');
-    await saveScreenshot(page, 'account-session-ended-zh-1280', false);
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+      for (const [viewport, width] of [
+        [{ width: 1440, height: 900 }, 1440],
+        [PHONE, 390],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        await page.getByTestId('session-ended').scrollIntoViewIfNeeded();
+        await saveScreenshot(page, `account-session-ended-${lang}-${width}`, false);
+      }
+    }
+    expect(await textOf(page.getByTestId('session-ended'))).toBe('Signed out on that device: Safari 17 · iOS.');
+    await page.getByRole('button', { name: '中文' }).click();
 
     await here.getByRole('button', { name: '退出本设备' }).click();
     await page.getByRole('dialog', { name: '退出本设备？' }).getByRole('button', { name: '退出本设备' }).click();

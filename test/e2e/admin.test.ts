@@ -403,9 +403,29 @@ describe('the admin area', () => {
     await page.setViewportSize(PHONE);
     await page.getByTestId('site-saved').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'admin-site-saved-en-390', false);
-    // The two refusals of the username are the only failed requests.
+    // The users form with a refused username and a display name near its limit, at both widths in both languages.
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByLabel(/^(用户名|Username)$/).fill('-li');
+    await page.getByLabel(/^(显示名称|Display name)$/).fill('李'.repeat(70));
+    await page.getByRole('checkbox', { name: /^PG01 / }).check();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await usernameError.waitFor();
+    for (const lang of ['en', 'zh'] as const) {
+      if (lang === 'zh') await page.getByRole('button', { name: '中文' }).click();
+      expect(await textOf(page.getByTestId('field-counter'))).toBe(
+        lang === 'zh' ? '已输入 70 / 80 个字符' : '70 of 80 characters',
+      );
+      for (const [viewport, width] of [
+        [PHONE, 390],
+        [DESKTOP_WIDE, 1440],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        await saveScreenshot(page, `admin-users-limits-${lang}-${width}`, false);
+      }
+    }
+    // The three refusals of the username are the only failed requests.
     expect(errors).toEqual(
-      Array(2).fill('console: Failed to load resource: the server responded with a status of 400 (Bad Request)'),
+      Array(3).fill('console: Failed to load resource: the server responded with a status of 400 (Bad Request)'),
     );
   });
 });
