@@ -1,5 +1,5 @@
 import { parseLabel } from '@alutrace/shared';
-import { type FormEvent, type ReactElement, useState } from 'react';
+import { type ReactElement, useId, useState } from 'react';
 import { Field } from '../../components/field';
 import type { ScannedLabel } from './scan-session';
 import { useScannerWords } from './scanner-words';
@@ -9,13 +9,17 @@ interface ManualEntryProps {
   onLabel(label: ScannedLabel): boolean;
 }
 
-/** For a label the camera cannot read: the lot id, the lot id and its digest, or the label's URL, read by parseLabel. */
+/**
+ * For a label the camera cannot read: the lot id, the lot id and its digest,
+ * or the label's URL, read by parseLabel. Not a <form>: the scanner may sit
+ * inside a screen's form, and forms do not nest (Enter here submits only this).
+ */
 export function ManualEntry({ onLabel }: ManualEntryProps): ReactElement {
   const w = useScannerWords();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
+  const titleId = useId();
+  const submit = (): void => {
     const parsed = parseLabel(text);
     if (!parsed.ok) {
       setError(w.notALabel);
@@ -25,8 +29,8 @@ export function ManualEntry({ onLabel }: ManualEntryProps): ReactElement {
     if (onLabel({ lotId: parsed.lotId, digest: parsed.digest, text: text.trim(), source: 'manual' })) setText('');
   };
   return (
-    <form className="scanner-manual" onSubmit={submit} noValidate>
-      <h3>{w.manual}</h3>
+    <section className="scanner-manual" aria-labelledby={titleId}>
+      <h3 id={titleId}>{w.manual}</h3>
       <Field label={w.manualLabel} hint={w.manualHint} errors={error ? [error] : undefined}>
         {(control) => (
           <div className="scanner-manual-row">
@@ -38,14 +42,21 @@ export function ManualEntry({ onLabel }: ManualEntryProps): ReactElement {
               autoComplete="off"
               spellCheck={false}
               value={text}
+              enterKeyHint="go"
               onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  submit();
+                }
+              }}
             />
-            <button type="submit" className="button">
+            <button type="button" className="button" onClick={submit}>
               {w.manualSubmit}
             </button>
           </div>
         )}
       </Field>
-    </form>
+    </section>
   );
 }

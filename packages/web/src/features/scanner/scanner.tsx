@@ -23,10 +23,12 @@ export interface ScannerProps {
    * check against the lot's own (checkLabelDigest): it knows the lot.
    */
   onScanned(label: ScannedLabel): ScanVerdict | Promise<ScanVerdict>;
+  /** The field for a label typed in (default shown); a screen with its own lot field can leave it out. */
+  manualEntry?: boolean;
 }
 
 /** A QR scanner for lot labels: the rear camera, a torch where there is one, and a field for a damaged label. */
-export function Scanner({ continuous = false, onScanned }: ScannerProps): ReactElement {
+export function Scanner({ continuous = false, onScanned, manualEntry = true }: ScannerProps): ReactElement {
   const w = useScannerWords();
   const videoRef = useRef<HTMLVideoElement>(null);
   const [done, setDone] = useState(false);
@@ -141,7 +143,7 @@ export function Scanner({ continuous = false, onScanned }: ScannerProps): ReactE
           </ul>
         </section>
       )}
-      <ManualEntry onLabel={report} />
+      {manualEntry && <ManualEntry onLabel={report} />}
     </div>
   );
 }
