@@ -33,13 +33,14 @@ function callerFor(id: string, role: Role, site: string) {
 
 interface World {
   server: TestServer;
+  operator: string;
   recycler: string;
   utiliser: string;
   lots: string[];
 }
 
-/** Two 1,000 kg UBC lots collected at PG01 and on a truck to RC01. */
-async function truckWorld(server: TestServer): Promise<World> {
+/** Two 1,000 kg UBC lots collected at PG01 and, unless `dispatch` is false, on a truck to RC01. */
+async function truckWorld(server: TestServer, dispatch = true): Promise<World> {
   await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
   await addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
   await addSite(server, 'UT01', 'utiliser', '平果铝灰利用', 'Pingguo dross utiliser');
@@ -66,12 +67,13 @@ async function truckWorld(server: TestServer): Promise<World> {
     );
     lots.push(r.lots[0]?.lotId as string);
   }
+  if (!dispatch) return { server, operator: operator.id, recycler: recycler.id, utiliser: utiliser.id, lots };
   await dispatchLots(
     deps,
     op,
     dispatchLotsInput.parse({ site: 'PG01', to: 'RC01', lots: lots.map((lotId) => ({ lotId, massG: 1_000_000 })) }),
   );
-  return { server, recycler: recycler.id, utiliser: utiliser.id, lots };
+  return { server, operator: operator.id, recycler: recycler.id, utiliser: utiliser.id, lots };
 }
 
 /** Both languages at both widths, then back to Chinese on a phone; the form keeps what was typed. */
@@ -244,5 +246,26 @@ describe('a truckload from collection to buyer and dross route, on a phone', () 
     await page.getByTestId('correct-save').click();
     await page.getByTestId('correct-done').waitFor();
     await shoot(page, 'correct-done');
+  });
+
+  test('the camera is another source for the truckload: a label typed into the scanner is loaded, not dispatched', async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    const world = await truckWorld(server, false);
+    const [lotA] = world.lots as [string, string];
+    const { page, errors } = await e2e.openPage(server, '/dispatch', { viewport: PHONE, signedInAs: world.operator });
+    await page.getByTestId('dispatch-to').selectOption('RC01');
+    await page.getByTestId('camera-toggle').click();
+    await page.getByTestId('scanner').waitFor();
+    const size = server.app.ledger.size;
+    const typed = page.getByTestId('scanner').getByLabel(/批次号、批次号加校验码，或标签网址/);
+    await typed.fill(lotA);
+    await typed.press('Enter');
+    await expect.poll(() => page.getByTestId('dispatch-row').count()).toBe(1);
+    expect(server.app.ledger.size).toBe(size);
+    expect(page.url()).toBe(`${server.url}/dispatch`);
+    expect(errors).toEqual([]);
+    await saveScreenshot(page, 'dispatch-camera-phone-zh');
   });
 });

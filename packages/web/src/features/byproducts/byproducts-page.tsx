@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { Field } from '../../components/field';
 import { useTRPC } from '../../lib/trpc';
 import { ActingSitePicker } from '../lifecycle-forms/acting-site-picker';
+import { CameraScanner } from '../lifecycle-forms/camera-scanner';
 import { ChoiceList } from '../lifecycle-forms/choice-list';
 import { commonEn, commonZh } from '../lifecycle-forms/common-words';
 import { LotEntryField } from '../lifecycle-forms/lot-entry-field';
@@ -87,34 +88,32 @@ export function ByproductsPage(): ReactElement {
   const massProblem =
     problem && MASS_CODES.includes(problem.code ?? '') ? [problem.message] : fieldProblems(problem, 'massG');
   const placed = lotProblem || massProblem || fieldProblems(problem, 'route', 'manifestNumber');
+  // A button, not a form's submit: the camera scanner inside has its own small form.
+  const save = (): void => {
+    if (!acting.site || !lot || !route || massG === null) return;
+    utilise.mutate(
+      {
+        site: acting.site.code,
+        lotId: lot.lotId,
+        route,
+        massG,
+        manifestNumber: manifest.trim() || null,
+        idempotencyKey: idem.key,
+      },
+      {
+        onSuccess: (result) => {
+          idem.renew();
+          setDone({ result, massG });
+        },
+        onError: idem.afterError,
+      },
+    );
+  };
   return (
     <div className="page page-narrow lifecycle-page" data-testid="byproducts-page">
       <h1>{w.title}</h1>
       <p className="lead">{w.intro}</p>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!acting.site || !lot || !route || massG === null) return;
-          utilise.mutate(
-            {
-              site: acting.site.code,
-              lotId: lot.lotId,
-              route,
-              massG,
-              manifestNumber: manifest.trim() || null,
-              idempotencyKey: idem.key,
-            },
-            {
-              onSuccess: (result) => {
-                idem.renew();
-                setDone({ result, massG });
-              },
-              onError: idem.afterError,
-            },
-          );
-        }}
-      >
+      <div className="form">
         <ActingSitePicker sites={acting.sites} site={acting.site} onChange={acting.choose} />
         <LotEntryField
           label={w.lot}
@@ -126,6 +125,7 @@ export function ByproductsPage(): ReactElement {
           }}
           errors={lotProblem ? [lotProblem] : undefined}
           testId="byproduct-lot"
+          renderScanner={(onScanned) => <CameraScanner onScanned={onScanned} />}
         />
         {lot?.hazardousWasteCode && <p className="field-note">{w.hazardous(lot.hazardousWasteCode)}</p>}
         <ChoiceList
@@ -160,7 +160,8 @@ export function ByproductsPage(): ReactElement {
         {!lot && <p className="hint">{w.needLot}</p>}
         <div className="form-actions">
           <button
-            type="submit"
+            type="button"
+            onClick={save}
             className="button button-primary"
             disabled={utilise.isPending || !lot || !route || massG === null || !acting.site}
             data-testid="byproduct-save"
@@ -169,7 +170,7 @@ export function ByproductsPage(): ReactElement {
           </button>
         </div>
         <p className="hint">{c.retryNote}</p>
-      </form>
+      </div>
     </div>
   );
 }

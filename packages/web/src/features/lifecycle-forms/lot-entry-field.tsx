@@ -1,10 +1,12 @@
 // The lot field of every lifecycle screen: a typed lot id, a pasted label
-// URL, or (later) what a camera scanner read — all go through onScanned.
+// URL, or what a camera scanner read — all go through onScanned, whose
+// verdict the scanner shows on the spot.
 // A label's check code is compared with the lot's own (DOMAIN.md "Lots and
 // labels"): a mismatch is refused with a warning, never silently accepted.
-import { checkLabelDigest, type DigestCheck, type LotView, parseLabel } from '@alutrace/shared';
+import { checkLabelDigest, type DigestCheck, formatMassKg, type LotView, parseLabel } from '@alutrace/shared';
 import { type ReactElement, type ReactNode, useId, useRef, useState } from 'react';
 import { useTRPCClient } from '../../lib/trpc';
+import type { ScanVerdict } from '../scanner/scan-session';
 import { commonEn, commonZh } from './common-words';
 import { LotFacts } from './lot-facts';
 import { useDescribeProblem } from './server-problem';
@@ -19,8 +21,8 @@ export interface LotEntryFieldProps {
   onLot: (lot: LotView, digest: DigestCheck) => void;
   /** Clear the field after each accepted lot (a truckload); otherwise the lot stays shown. */
   continuous?: boolean;
-  /** Another input source beside the field (a camera scanner): call onScanned with the text it read. */
-  renderScanner?: (onScanned: (text: string) => void) => ReactNode;
+  /** Another input source under the field (a camera scanner): it passes each text it read to onScanned and shows the verdict. */
+  renderScanner?: (onScanned: (text: string) => Promise<ScanVerdict>) => ReactNode;
   /** Problems from the server about the lot chosen here. */
   errors?: string[] | undefined;
   testId?: string;
@@ -54,37 +56,41 @@ export function LotEntryField({
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const asked = useRef(0);
 
-  const onScanned = async (raw: string): Promise<void> => {
-    if (raw.trim() === '') return;
+  const onScanned = async (raw: string): Promise<ScanVerdict> => {
+    if (raw.trim() === '') return { outcome: 'refused', reason: w.lotNotALabel };
     const label = parseLabel(raw);
     if (!label.ok) {
       setStatus({ kind: 'not-a-label' });
-      return;
+      return { outcome: 'refused', reason: w.lotNotALabel };
     }
     const ask = ++asked.current;
-    setStatus({ kind: 'looking' });
+    // Each lot read is decided on its own (a camera reads the next label before this answer
+    // comes); only the newest one's outcome is shown in the field.
+    const show = (next: Status): void => {
+      if (ask === asked.current) setStatus(next);
+    };
+    show({ kind: 'looking' });
     let lot: LotView;
     try {
       lot = await client.lots.get.query({ lotId: label.lotId });
     } catch (error) {
-      if (ask === asked.current) {
-        setStatus({ kind: 'failed', error });
-      }
-      return;
+      show({ kind: 'failed', error });
+      return { outcome: 'refused', reason: describe(error)?.message ?? w.unreachable };
     }
-    if (ask !== asked.current) return;
     const digest = checkLabelDigest(label.digest, lot.labelDigest);
     if (digest === 'mismatch') {
-      setStatus({ kind: 'forged', lotId: lot.lotId });
-      return;
+      show({ kind: 'forged', lotId: lot.lotId });
+      return { outcome: 'warning', reason: w.lotDigestMismatch(lot.lotId) };
     }
-    if (check?.(lot)) {
-      setStatus({ kind: 'refused', lot });
-      return;
+    const refused = check?.(lot);
+    if (refused) {
+      show({ kind: 'refused', lot });
+      return { outcome: 'refused', reason: refused };
     }
     onLot(lot, digest);
-    setStatus({ kind: 'accepted', lot, digest });
-    if (continuous) setText('');
+    show({ kind: 'accepted', lot, digest });
+    if (continuous && ask === asked.current) setText('');
+    return { outcome: 'accepted', note: formatMassKg(lot.balanceG) };
   };
 
   const refusal =
@@ -130,14 +136,14 @@ export function LotEntryField({
         <button type="button" className="button" onClick={() => void onScanned(text)} data-testid={`${testId}-add`}>
           {w.lotAdd}
         </button>
-        {renderScanner?.((scanned) => {
-          setText(scanned.trim());
-          void onScanned(scanned);
-        })}
       </div>
       <p className="field-hint" id={`${id}-hint`}>
         {hint ?? w.lotHint}
       </p>
+      {renderScanner?.((scanned) => {
+        setText(scanned.trim());
+        return onScanned(scanned);
+      })}
       <div id={`${id}-status`} aria-live="polite">
         {status.kind === 'looking' && <p className="field-hint">{w.lotLooking}</p>}
         {status.kind === 'forged' && (

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { Field } from '../../components/field';
 import { useTRPC } from '../../lib/trpc';
 import { ActingSitePicker } from '../lifecycle-forms/acting-site-picker';
+import { CameraScanner } from '../lifecycle-forms/camera-scanner';
 import { commonEn, commonZh } from '../lifecycle-forms/common-words';
 import { LotEntryField } from '../lifecycle-forms/lot-entry-field';
 import { LotFacts } from '../lifecycle-forms/lot-facts';
@@ -70,7 +71,11 @@ export function ProcessPage(): ReactElement {
       return;
     }
     setNote(null);
-    setDraft((d) => ({ ...d, inputs: [...d.inputs, { lot, consumed: kgText(lot.balanceG) }] }));
+    setDraft((d) =>
+      d.inputs.some((i) => i.lot.lotId === lot.lotId)
+        ? d
+        : { ...d, inputs: [...d.inputs, { lot, consumed: kgText(lot.balanceG) }] },
+    );
   };
 
   if (done) {
@@ -107,24 +112,22 @@ export function ProcessPage(): ReactElement {
     (draft.inputs.some((i) => problemForLot(problem, i.lot.lotId)) ||
       problem.code === 'OUTPUT_KIND_MISSING' ||
       namesAField(problem));
+  // A button, not a form's submit: the camera scanner inside has its own small form.
+  const save = (): void => {
+    if (!acting.site || draft.inputs.length === 0) return;
+    record.mutate(inputOf(acting.site.code, process, draft, idem.key), {
+      onSuccess: (result) => {
+        idem.renew();
+        setDone(result);
+      },
+      onError: idem.afterError,
+    });
+  };
   return (
     <div className="page lifecycle-page" data-testid="process-page">
       <h1>{w.title}</h1>
       <p className="lead">{w.intro}</p>
-      <form
-        className="lc-run-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!acting.site || draft.inputs.length === 0) return;
-          record.mutate(inputOf(acting.site.code, process, draft, idem.key), {
-            onSuccess: (result) => {
-              idem.renew();
-              setDone(result);
-            },
-            onError: idem.afterError,
-          });
-        }}
-      >
+      <div className="lc-run-form">
         <div className="form">
           <ActingSitePicker sites={acting.sites} site={acting.site} onChange={acting.choose} />
           <Field label={w.process}>
@@ -146,7 +149,14 @@ export function ProcessPage(): ReactElement {
           </Field>
           <section className="lc-run-section">
             <h2>{w.inputs}</h2>
-            <LotEntryField hint={w.inputsHint} check={check} onLot={add} continuous testId="process-lot" />
+            <LotEntryField
+              hint={w.inputsHint}
+              check={check}
+              onLot={add}
+              continuous
+              testId="process-lot"
+              renderScanner={(onScanned) => <CameraScanner continuous onScanned={onScanned} />}
+            />
             {note && <p className="field-note">{w.repeat(note)}</p>}
             {draft.inputs.map((row, k) => (
               <div key={row.lot.lotId} className="lc-input-lot" data-testid="input-row">
@@ -203,7 +213,8 @@ export function ProcessPage(): ReactElement {
           {draft.inputs.length === 0 && <p className="hint">{w.needInput}</p>}
           <div className="form-actions">
             <button
-              type="submit"
+              type="button"
+              onClick={save}
               className="button button-primary"
               disabled={record.isPending || draft.inputs.length === 0 || !acting.site}
               data-testid="process-save"
@@ -213,7 +224,7 @@ export function ProcessPage(): ReactElement {
           </div>
           <p className="hint">{c.retryNote}</p>
         </div>
-      </form>
+      </div>
     </div>
   );
 }

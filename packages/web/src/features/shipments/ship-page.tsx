@@ -15,6 +15,7 @@ import { Field } from '../../components/field';
 import { useNames } from '../../i18n/use-names';
 import { useTRPC } from '../../lib/trpc';
 import { ActingSitePicker } from '../lifecycle-forms/acting-site-picker';
+import { CameraScanner } from '../lifecycle-forms/camera-scanner';
 import { ChoiceList } from '../lifecycle-forms/choice-list';
 import { commonEn, commonZh } from '../lifecycle-forms/common-words';
 import { LotEntryField } from '../lifecycle-forms/lot-entry-field';
@@ -87,38 +88,36 @@ export function ShipPage(): ReactElement {
   const lotProblem = lot ? problemForLot(problem, lot.lotId) : null;
   const buyerProblem = problem && BUYER_CODES.includes(problem.code ?? '') ? problem.message : null;
   const placed = lotProblem || buyerProblem || fieldProblems(problem, 'buyer', 'chain', 'sealed');
+  // A button, not a form's submit: the camera scanner inside has its own small form.
+  const save = (): void => {
+    if (!acting.site || !lot || !buyer || !chain) return;
+    ship.mutate(
+      {
+        site: acting.site.code,
+        lotId: lot.lotId,
+        buyer,
+        chain,
+        massG: lot.balanceG,
+        idempotencyKey: idem.key,
+        sealed: {
+          ...(invoice.trim() ? { invoiceNumber: invoice.trim() } : {}),
+          ...(contract.trim() ? { contractNumber: contract.trim() } : {}),
+        },
+      },
+      {
+        onSuccess: (result) => {
+          idem.renew();
+          setDone(result);
+        },
+        onError: idem.afterError,
+      },
+    );
+  };
   return (
     <div className="page page-narrow lifecycle-page" data-testid="ship-page">
       <h1>{w.title}</h1>
       <p className="lead">{w.intro}</p>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!acting.site || !lot || !buyer || !chain) return;
-          ship.mutate(
-            {
-              site: acting.site.code,
-              lotId: lot.lotId,
-              buyer,
-              chain,
-              massG: lot.balanceG,
-              idempotencyKey: idem.key,
-              sealed: {
-                ...(invoice.trim() ? { invoiceNumber: invoice.trim() } : {}),
-                ...(contract.trim() ? { contractNumber: contract.trim() } : {}),
-              },
-            },
-            {
-              onSuccess: (result) => {
-                idem.renew();
-                setDone(result);
-              },
-              onError: idem.afterError,
-            },
-          );
-        }}
-      >
+      <div className="form">
         <ActingSitePicker sites={acting.sites} site={acting.site} onChange={acting.choose} />
         <LotEntryField
           label={w.lot}
@@ -127,6 +126,7 @@ export function ShipPage(): ReactElement {
           onLot={(l) => setLot(l)}
           errors={lotProblem ? [lotProblem] : undefined}
           testId="ship-lot"
+          renderScanner={(onScanned) => <CameraScanner onScanned={onScanned} />}
         />
         {lot && (
           <p data-testid="ship-mass">
@@ -177,7 +177,8 @@ export function ShipPage(): ReactElement {
         {!lot && <p className="hint">{w.needLot}</p>}
         <div className="form-actions">
           <button
-            type="submit"
+            type="button"
+            onClick={save}
             className="button button-primary"
             disabled={ship.isPending || !lot || !buyer || !chain || !acting.site}
             data-testid="ship-save"
@@ -186,7 +187,7 @@ export function ShipPage(): ReactElement {
           </button>
         </div>
         <p className="hint">{c.retryNote}</p>
-      </form>
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { Field } from '../../components/field';
 import { useNames } from '../../i18n/use-names';
 import { useTRPC } from '../../lib/trpc';
 import { ActingSitePicker } from '../lifecycle-forms/acting-site-picker';
+import { CameraScanner } from '../lifecycle-forms/camera-scanner';
 import { commonEn, commonZh } from '../lifecycle-forms/common-words';
 import { LotEntryField } from '../lifecycle-forms/lot-entry-field';
 import { LotFacts } from '../lifecycle-forms/lot-facts';
@@ -66,8 +67,9 @@ export function DispatchPage(): ReactElement {
       return;
     }
     setNote(null);
-    setLoad((l) => [...l, lot]);
+    setLoad((l) => (l.some((x) => x.lotId === lot.lotId) ? l : [...l, lot]));
   };
+  // A button, not a form's submit: the camera scanner inside has its own small form.
   const submit = (): void => {
     if (!acting.site || !toSite || load.length === 0) return;
     const sealed = {
@@ -129,13 +131,7 @@ export function DispatchPage(): ReactElement {
     <div className="page page-narrow lifecycle-page" data-testid="dispatch-page">
       <h1>{w.title}</h1>
       <p className="lead">{w.intro}</p>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <div className="form">
         <ActingSitePicker sites={acting.sites} site={acting.site} onChange={acting.choose} />
         <Field label={w.to} errors={[...(toProblem ? [toProblem] : []), ...(fieldProblems(problem, 'to') ?? [])]}>
           {(control) => (
@@ -161,7 +157,15 @@ export function DispatchPage(): ReactElement {
             </select>
           )}
         </Field>
-        <LotEntryField label={w.load} hint={w.loadHint} check={check} onLot={add} continuous testId="dispatch-lot" />
+        <LotEntryField
+          label={w.load}
+          hint={w.loadHint}
+          check={check}
+          onLot={add}
+          continuous
+          testId="dispatch-lot"
+          renderScanner={(onScanned) => <CameraScanner continuous onScanned={onScanned} />}
+        />
         {note && (
           <p className="field-note" data-testid="dispatch-repeat">
             {w.repeat(note)}
@@ -230,7 +234,8 @@ export function DispatchPage(): ReactElement {
         {!toSite && load.length > 0 && <p className="field-error">{w.toRequired}</p>}
         <div className="form-actions">
           <button
-            type="submit"
+            type="button"
+            onClick={submit}
             className="button button-primary"
             disabled={dispatch.isPending || !toSite || load.length === 0 || !acting.site}
             data-testid="dispatch-confirm"
@@ -239,7 +244,7 @@ export function DispatchPage(): ReactElement {
           </button>
         </div>
         <p className="hint">{c.retryNote}</p>
-      </form>
+      </div>
     </div>
   );
 }
