@@ -121,6 +121,11 @@ describe('recording a collection', () => {
     await fillCollection(page);
     await page.setViewportSize(PHONE);
     await saveScreenshot(page, 'collect-filled-390-en');
+    await page.getByTestId('collect-save').click();
+    await page.getByTestId('saved-lot-id').waitFor();
+    await saveScreenshot(page, 'collect-saved-390-en');
+    await page.setViewportSize(DESKTOP);
+    await saveScreenshot(page, 'collect-saved-1280-en');
     expect(errors).toEqual([]);
   });
 });

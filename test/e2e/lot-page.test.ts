@@ -243,6 +243,8 @@ describe('the lot page', () => {
     await toEnglish(page);
     await page.getByRole('heading', { name: 'Lots' }).waitFor();
     await saveScreenshot(page, 'lot-list-1280-en');
+    await page.setViewportSize(PHONE);
+    await saveScreenshot(page, 'lot-list-390-en');
     expect(errors).toEqual([]);
   });
 });
