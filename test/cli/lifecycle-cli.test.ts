@@ -257,7 +257,7 @@ describe('refusals', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('VALIDATION_FAILED: ');
     expect(r.err).toContain(
-      '--seller-id (sealed.seller.residentId): the check character does not match: a digit was mistyped / 校验码不符',
+      '--seller-id (sealed.seller.residentId): The check character does not match: a digit was mistyped. / 校验码不符',
     );
   });
 
