@@ -361,6 +361,7 @@ describe('the ledger page', () => {
         expect(await scrollsSideways(), `${lang} at ${width} px, all sites`).toBe(false);
       }
     }
+    await page.setViewportSize(PHONE);
     await showEntries();
     await saveScreenshot(page, 'ledger-names-zh-390', false);
     expect(errors).toEqual([]);
