@@ -123,6 +123,7 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
     const lot = await freshLotAt(site);
     return { site, to: DESTINATION[site], lots: [{ lotId: lot.lotId, massG: lot.massG }] };
   },
+  'transfers.incoming': async (role, v) => ({ site: siteFor(role, v) }),
   'transfers.receive': async (role, v) => {
     const site = siteFor(role, v);
     // Collection points receive nothing: there the sample names a dispatch for RC01 (refused by access first).

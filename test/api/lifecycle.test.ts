@@ -126,6 +126,20 @@ describe('a lot from the scale to the buyer', () => {
       }),
     );
     expect(d.dispatchId).toMatch(/^[0-9a-f-]{36}$/);
+    // The recycler sees it coming: the dispatch and its two lots with their dispatched masses.
+    const incoming = data(
+      await rc.query<
+        { dispatchId: string; fromSite: string; lots: { lot: { lotId: string }; dispatchedG: number }[] }[]
+      >('transfers.incoming', { site: 'RC01' }),
+    );
+    const coming = incoming.find((x) => x.dispatchId === d.dispatchId);
+    expect(coming?.fromSite).toBe('PG01');
+    expect(coming?.lots.map((x) => [x.lot.lotId, x.dispatchedG]).sort()).toEqual(
+      [
+        [l1, 1_000_000],
+        [l2, 500_000],
+      ].sort(),
+    );
     const inTransit = data(await op.query<LotView>('lots.get', { lotId: l1 }));
     expect(inTransit).toMatchObject({ state: 'in_transit', holder: null, transitTo: 'RC01', balanceG: 0 });
 
@@ -140,6 +154,8 @@ describe('a lot from the scale to the buyer', () => {
         ],
       }),
     );
+    const after = data(await rc.query<{ dispatchId: string }[]>('transfers.incoming', { site: 'RC01' }));
+    expect(after.map((x) => x.dispatchId)).not.toContain(d.dispatchId);
     expect(rec.anomalies).toEqual([
       expect.objectContaining({ kind: 'transit_discrepancy', lotId: l1, expected: 1_000_000, actual: 980_000 }),
     ]);

@@ -4,6 +4,8 @@
 // must act for (rule 7); the rules themselves live in domain/lifecycle/.
 import {
   dispatchLotsInput,
+  type IncomingDispatchView,
+  incomingInput,
   type RecordedView,
   receiveLotsInput,
   recordCollectionInput,
@@ -24,6 +26,7 @@ import {
   recordShipment,
   utiliseByproduct,
 } from '../domain/lifecycle/procedures';
+import { incomingDispatches } from '../domain/lots/incoming';
 import { field } from '../trpc/access';
 import { procedure, router } from '../trpc/trpc';
 
@@ -53,6 +56,10 @@ export const transfersRouter = router({
   receive: procedure({ permission: 'transfers:receive', site: atSite })
     .input(receiveLotsInput)
     .mutation(({ ctx, input }) => receiveLots(lifecycleDeps(ctx.app), callerOf(ctx.principal), input)),
+  /** What is on its way to the site: the dispatches to receive, with their lots. */
+  incoming: procedure({ permission: 'transfers:receive', site: atSite })
+    .input(incomingInput)
+    .query(({ ctx, input }): IncomingDispatchView[] => incomingDispatches(ctx.app.db, input.site)),
 });
 
 export const processingRouter = router({

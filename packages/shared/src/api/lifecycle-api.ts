@@ -294,3 +294,14 @@ export interface LotPage {
 }
 
 export const lotIdInput = z.object({ lotId });
+
+export const incomingInput = z.object({ site: siteCodeField });
+
+/** A dispatch on its way to a site, with the lots still to be received from it. */
+export interface IncomingDispatchView {
+  dispatchId: string;
+  seq: number;
+  fromSite: string;
+  occurredAt: string;
+  lots: { lot: LotSummary; dispatchedG: number }[];
+}
