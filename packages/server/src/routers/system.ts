@@ -11,6 +11,10 @@ export const systemRouter = router({
       demoPeriod: demo?.from && demo.to ? { from: demo.from, to: demo.to } : null,
       origin: config.origin,
       publicUrl: config.publicUrl,
+      rules: {
+        transitTolerancePct: ctx.app.rules.transitTolerancePct,
+        meltLossFlagPct: ctx.app.rules.meltLossFlagPct,
+      },
     };
   }),
 });

@@ -11,4 +11,6 @@ export interface SystemInfo {
   origin: string;
   /** ALUTRACE_PUBLIC_URL. */
   publicUrl: string;
+  /** The flag thresholds in force (percent), so that screens warn as the server will flag. */
+  rules: { transitTolerancePct: number; meltLossFlagPct: number };
 }

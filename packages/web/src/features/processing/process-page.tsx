@@ -21,14 +21,12 @@ import { runBalance } from '../lifecycle-forms/run-balance';
 import { fieldProblems, namesAField, problemForLot, useDescribeProblem } from '../lifecycle-forms/server-problem';
 import { useActingSite } from '../lifecycle-forms/use-acting-site';
 import { useIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';
+import { useRuleThresholds } from '../lifecycle-forms/use-rule-thresholds';
 import { useLang, useWords } from '../lifecycle-forms/use-words';
 import { processEn, processZh } from './process-words';
 import { RunBalancePanel } from './run-balance-panel';
 import { figuresOf, inputOf, type RunDraft } from './run-draft';
 import { AdditionRows, ByproductRows, OutputRows, rowKey } from './run-rows';
-
-/** Rule 3's default flag; the server records the one in force with each run. */
-const LOSS_FLAG_PCT = 20;
 
 const emptyDraft = (): RunDraft => ({
   inputs: [],
@@ -56,7 +54,8 @@ export function ProcessPage(): ReactElement {
   const record = useMutation(trpc.processing.record.mutationOptions());
   const describe = useDescribeProblem(c.unreachable);
   const problem = describe(record.error);
-  const balance = runBalance(figuresOf(draft, names.grades, LOSS_FLAG_PCT));
+  const { meltLossFlagPct } = useRuleThresholds();
+  const balance = runBalance(figuresOf(draft, names.grades, meltLossFlagPct));
   const flagged = balance.lossFlagged || balance.yieldOutOfBand;
 
   const check = (lot: LotView): string | null => {
@@ -208,7 +207,7 @@ export function ProcessPage(): ReactElement {
         </div>
         {/* Beside the form on a wide screen, kept in view while the rows are typed; after it on a phone. */}
         <div className="form lc-run-aside">
-          <RunBalancePanel balance={balance} lossFlagPct={LOSS_FLAG_PCT} />
+          <RunBalancePanel balance={balance} lossFlagPct={meltLossFlagPct} />
           <ProblemNotice problem={placedElsewhere ? null : problem} />
           {draft.inputs.length === 0 && <p className="hint">{w.needInput}</p>}
           <div className="form-actions">

@@ -20,12 +20,10 @@ import { RecordedLots } from '../lifecycle-forms/recorded-lots';
 import { problemForLot, useDescribeProblem } from '../lifecycle-forms/server-problem';
 import { useActingSite } from '../lifecycle-forms/use-acting-site';
 import { useIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';
+import { useRuleThresholds } from '../lifecycle-forms/use-rule-thresholds';
 import { useWords } from '../lifecycle-forms/use-words';
 import { type IncomingDispatch, loadIncomingDispatches } from './incoming-dispatches';
 import { receiveEn, receiveZh } from './receive-words';
-
-/** Rule 5's default tolerance; the server records the one in force with each receipt. */
-const TOLERANCE_PCT = 1;
 
 export function ReceivePage(): ReactElement {
   const w = useWords(receiveZh, receiveEn);
@@ -131,6 +129,7 @@ interface ReceiptFormProps {
 }
 
 function ReceiptForm({ site, dispatch, onDone, mutation }: ReceiptFormProps): ReactElement {
+  const { transitTolerancePct } = useRuleThresholds();
   const w = useWords(receiveZh, receiveEn);
   const c = useWords(commonZh, commonEn);
   const names = useLotNames();
@@ -171,7 +170,7 @@ function ReceiptForm({ site, dispatch, onDone, mutation }: ReceiptFormProps): Re
           const text = masses[lot.lotId] ?? '';
           const receivedG = gramsOf(text);
           const diffG = receivedG === null ? null : receivedG - dispatchedG;
-          const over = diffG !== null && Math.abs(diffG) * 100 > dispatchedG * TOLERANCE_PCT;
+          const over = diffG !== null && Math.abs(diffG) * 100 > dispatchedG * transitTolerancePct;
           const pct = diffG === null ? '' : `${((diffG * 100) / dispatchedG).toFixed(2)} %`;
           return (
             <li key={lot.lotId} data-testid="receipt-row" data-lot={lot.lotId}>
@@ -202,12 +201,12 @@ function ReceiptForm({ site, dispatch, onDone, mutation }: ReceiptFormProps): Re
                 <p className="lc-discrepancy" data-testid="receipt-diff">
                   {w.diff}:{' '}
                   <strong>{`${diffG > 0 ? '+' : diffG < 0 ? '−' : ''}${formatMassKg(Math.abs(diffG))}`}</strong> ({pct}){' '}
-                  {!over && <span className="badge badge-ok">{w.withinTolerance}</span>}
+                  {!over && <span className="badge badge-ok">{w.withinTolerance(transitTolerancePct)}</span>}
                 </p>
               )}
               {over && (
                 <p className="lc-notice-warn" role="status" data-testid="receipt-over-tolerance">
-                  {w.overTolerance(pct)}
+                  {w.overTolerance(pct, transitTolerancePct)}
                 </p>
               )}
               <InlineProblem message={problemForLot(problem, lot.lotId)} />

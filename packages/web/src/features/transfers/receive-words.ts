@@ -1,6 +1,6 @@
 export const receiveZh = {
   title: '到货验收',
-  intro: '选择到达的发运单，逐批过磅填写实收重量；差异超过 1% 会先提示，仍可保存。',
+  intro: '选择到达的发运单，逐批过磅填写实收重量；差异超过允差会先提示，仍可保存。',
   incoming: '在途发往本站的发运单',
   loading: '正在读取在途批次…',
   none: '目前没有发往本站的在途批次。',
@@ -13,8 +13,9 @@ export const receiveZh = {
   receivedHint: '按本站地磅读数填写；没到的批次留空，以后再收。',
   sameAsSent: '与发出相同',
   diff: '差异',
-  withinTolerance: '在 1% 允差内',
-  overTolerance: (pct: string) => `差异 ${pct}，超出 1% 允差：保存后会标记为运输差异，主管部门可见。请复磅确认。`,
+  withinTolerance: (tol: number) => `在 ${tol}% 允差内`,
+  overTolerance: (pct: string, tol: number) =>
+    `差异 ${pct}，超出 ${tol}% 允差：保存后会标记为运输差异，主管部门可见。请复磅确认。`,
   nothingEntered: '请至少填写一个批次的实收重量。',
   save: (n: number) => `保存验收（${n} 批）`,
   done: '已验收',
@@ -25,7 +26,7 @@ export type ReceiveWords = typeof receiveZh;
 export const receiveEn: ReceiveWords = {
   title: 'Receive a delivery',
   intro:
-    'Pick the dispatch that arrived and enter what your scale shows for each lot; a difference over 1 % is shown before saving, and can still be saved.',
+    'Pick the dispatch that arrived and enter what your scale shows for each lot; a difference over the tolerance is shown before saving, and can still be saved.',
   incoming: 'Dispatches on their way to this site',
   loading: 'Reading the lots in transit…',
   none: 'No lots are on their way to this site.',
@@ -38,9 +39,9 @@ export const receiveEn: ReceiveWords = {
   receivedHint: 'As your weighbridge reads; leave lots that have not arrived empty and receive them later.',
   sameAsSent: 'Same as sent',
   diff: 'Difference',
-  withinTolerance: 'within the 1 % tolerance',
-  overTolerance: (pct) =>
-    `Difference ${pct}, over the 1 % tolerance: it will be flagged as a transit discrepancy that officials see. Weigh again to be sure.`,
+  withinTolerance: (tol) => `within the ${tol} % tolerance`,
+  overTolerance: (pct, tol) =>
+    `Difference ${pct}, over the ${tol} % tolerance: it will be flagged as a transit discrepancy that officials see. Weigh again to be sure.`,
   nothingEntered: 'Enter the received mass of at least one lot.',
   save: (n) => `Save receipt (${n === 1 ? '1 lot' : `${n} lots`})`,
   done: 'Received',
