@@ -151,7 +151,13 @@ describe('the admin area', () => {
     await signInThroughForm(page, 'li', generated);
     await page.waitForURL(`${server.url}/account/password`);
     await changePassword(page, generated, NEW_PASSWORD);
-    await page.waitForURL(`${server.url}/`);
+    // Signed in from nowhere in particular, the operator starts at their daily tasks.
+    await page.waitForURL(`${server.url}/home`);
+    await page
+      .getByRole('link', { name: /过磅|收购/ })
+      .first()
+      .waitFor();
+    await page.goto(`${server.url}/`);
 
     // Only PG01's entries; no admin menu, no verification.
     const rows = page.getByTestId('entries-list').locator('li.entry');

@@ -72,7 +72,7 @@ describe('the ledger page', () => {
 
     // Signed out, the entries ask for a sign-in that comes back here.
     await page.getByTestId('entries-card').getByRole('link', { name: '登录' }).click();
-    await page.waitForURL(/\/login$/);
+    await page.waitForURL(/\/login\?next=%2F$/);
     await signInThroughForm(page, 'zhou', PASSWORD);
     await page.waitForURL(`${server.url}/`);
     expect(await textOf(page.getByTestId('account-menu').locator('summary'))).toContain('周审核');

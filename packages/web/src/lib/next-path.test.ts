@@ -15,16 +15,16 @@ describe('safeNextPath', () => {
       'javascript:alert(1)',
       'admin',
     ]) {
-      expect(safeNextPath(raw)).toBe('/');
+      expect(safeNextPath(raw)).toBe('/home');
     }
-    expect(safeNextPath('/\t/evil.example')).toBe('/');
+    expect(safeNextPath('/\t/evil.example')).toBe('/home');
   });
 
-  it('goes home when there is nowhere to return to, or only to the sign-in page itself', () => {
-    expect(safeNextPath(null)).toBe('/');
-    expect(safeNextPath('')).toBe('/');
-    expect(safeNextPath('/login?next=/admin')).toBe('/');
-    expect(safeNextPath('/account/password')).toBe('/');
+  it("goes to the role's home (/home) when there is nowhere to return to, or only to the sign-in page itself", () => {
+    expect(safeNextPath(null)).toBe('/home');
+    expect(safeNextPath('')).toBe('/home');
+    expect(safeNextPath('/login?next=/admin')).toBe('/home');
+    expect(safeNextPath('/account/password')).toBe('/home');
   });
 });
 
@@ -35,7 +35,9 @@ describe('loginPath and changePasswordPath', () => {
   });
 
   it('leave the query out when the return is home anyway', () => {
-    expect(loginPath('/')).toBe('/login');
+    expect(loginPath('/home')).toBe('/login');
+    // The public front page (the ledger) is a place to come back to.
+    expect(loginPath('/')).toBe('/login?next=%2F');
     expect(loginPath('https://evil.example/')).toBe('/login');
   });
 });

@@ -2,7 +2,8 @@
 // path inside this app is accepted: anything else (another site, a
 // protocol-relative `//host`) would turn the sign-in page into an open redirect.
 
-export const HOME_PATH = '/';
+/** Where a signed-in person starts when they came from nowhere: their role's daily tasks. */
+export const HOME_PATH = '/home';
 export const LOGIN_PATH = '/login';
 export const CHANGE_PASSWORD_PATH = '/account/password';
 
