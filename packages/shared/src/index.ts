@@ -26,6 +26,7 @@ export * from './ledger/verify-rows';
 export * from './lots/allocate';
 export * from './lots/label';
 export * from './lots/lot-id';
+export * from './lots/run-balance';
 export * from './lots/verify-passport';
 export * from './merkle/frontier';
 export * from './merkle/hashes';

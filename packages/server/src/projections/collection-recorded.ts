@@ -1,9 +1,8 @@
 // collection.recorded → a new scrap lot on hand at the collection point.
-import type { EventBody } from '@alutrace/shared';
+import { type EventBody, PPM } from '@alutrace/shared';
 import type { AppDb } from '../db/open-database';
 import type { AppendedEntry } from '../ledger/types';
 import { creation, gradeFamily, insertLot, lotEvent, noteLotSequence } from './lot-writes';
-import { PPM } from './recycled-content';
 
 export function projectCollectionRecorded(body: EventBody<'collection.recorded'>, at: AppendedEntry, db: AppDb): void {
   const site = at.entry.site as string;

@@ -4,12 +4,11 @@
 // their masses (largest remainder, so the shares add up to the gram).
 // Flags (rule 3): a loss above the share in force, a metal yield outside the
 // consumption-weighted yield band of the input grades.
-import { allocateLargestRemainder, type EventBody } from '@alutrace/shared';
+import { allocateLargestRemainder, type EventBody, runBalance } from '@alutrace/shared';
 import { inArray, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
 import { perDatabase } from '../db/per-database';
 import { anomalies, grades, runAllocations, runs } from '../db/schema';
-import { lossAboveShare } from '../domain/lifecycle/rules';
 import type { AppendedEntry } from '../ledger/types';
 import { creation, getLot, gradeFamily, insertLot, lotEvent, noteLotSequence, patchLot } from './lot-writes';
 
@@ -25,10 +24,6 @@ const queries = perDatabase((db) => ({
     .prepare(),
 }));
 
-import { PPM, runContent } from './recycled-content';
-
-const PRIMARY_ADDITIONS = new Set(['primary_aluminium', 'alloying_element']);
-
 export function projectProcessingRecorded(body: EventBody<'processing.recorded'>, at: AppendedEntry, db: AppDb): void {
   const site = at.entry.site as string;
   const inputs = body.inputs.map((i) => ({ ...i, lot: getLot(db, i.lotId) }));
@@ -37,16 +32,22 @@ export function projectProcessingRecorded(body: EventBody<'processing.recorded'>
     patchLot(db, i.lotId, at, balanceG === 0 ? { balanceG, state: 'consumed', holder: null } : { balanceG });
     lotEvent(db, i.lotId, at, 'consumed', i.consumedG);
   }
-  const primaryG = body.additions.filter((a) => PRIMARY_ADDITIONS.has(a.kind)).reduce((s, a) => s + a.massG, 0);
-  const additionsG = body.additions.reduce((s, a) => s + a.massG, 0);
-  const content = runContent(
-    inputs.map((i) => ({
+  // The same balance the run screen shows before saving (shared/lots/run-balance.ts).
+  const balance = runBalance({
+    inputs: inputs.map((i) => ({
       consumedG: i.consumedG,
+      kind: i.lot.kind,
+      grade: i.lot.grade,
       recycledPpm: i.lot.recycledPpm,
       postConsumerPpm: i.lot.postConsumerPpm,
     })),
-    primaryG,
-  );
+    additions: body.additions,
+    outputs: body.outputs.map((o) => ({ metal: o.form !== 'sorted_scrap', massG: o.massG })),
+    byproductG: body.byproducts.reduce((s, b) => s + b.massG, 0),
+    lossFlagPct: body.lossFlagPct,
+    bands: gradeBands(db, inputs),
+  });
+  const content = { recycledPpm: balance.recycledPpm, postConsumerPpm: balance.postConsumerPpm };
   const base = {
     originSite: site,
     holder: site,
@@ -108,12 +109,10 @@ export function projectProcessingRecorded(body: EventBody<'processing.recorded'>
     });
   }
 
-  // Mass balance and flags.
+  // The run's mass balance, and its flags.
   const inputG = inputs.reduce((s, i) => s + i.consumedG, 0);
-  const scrapInputG = inputs.filter((i) => i.lot.kind === 'scrap').reduce((s, i) => s + i.consumedG, 0);
-  const outputG = body.outputs.reduce((s, o) => s + o.massG, 0);
+  const additionsG = balance.inG - inputG;
   const byproductG = body.byproducts.reduce((s, b) => s + b.massG, 0);
-  const lossG = inputG + additionsG - outputG - byproductG;
   db.insert(runs)
     .values({
       seq: at.seq,
@@ -122,68 +121,35 @@ export function projectProcessingRecorded(body: EventBody<'processing.recorded'>
       process: body.process,
       occurredAt: at.entry.occurredAt,
       inputG,
-      scrapInputG,
-      primaryG,
+      scrapInputG: balance.scrapG,
+      primaryG: balance.primaryG,
       additionsG,
-      outputG,
+      outputG: balance.outG - byproductG,
       byproductG,
-      lossG,
+      lossG: balance.lossG,
       voided: false,
     })
     .run();
   const firstOutput = made[0]?.lotId ?? (inputs[0]?.lotId as string);
   const flag = (kind: 'high_melt_loss' | 'yield_out_of_band', expected: number, actual: number) =>
     db.insert(anomalies).values({ seq: at.seq, kind, site, lotId: firstOutput, expected, actual, voided: false }).run();
-  if (lossAboveShare(lossG, inputG + additionsG, body.lossFlagPct)) {
-    flag('high_melt_loss', body.lossFlagPct * 10_000, ratioPpm(lossG, inputG + additionsG));
-  }
-  // The metal the scrap gave: metal out, less the metal that went in as metal (re-melted
-  // products, primary aluminium, alloying elements), over the scrap consumed.
-  const metalOutG = body.outputs.filter((o) => o.form !== 'sorted_scrap').reduce((s, o) => s + o.massG, 0);
-  const metalInG = inputs.filter((i) => i.lot.kind === 'product').reduce((s, i) => s + i.consumedG, 0) + primaryG;
-  const metalG = metalOutG - metalInG;
-  if (metalOutG > 0 && scrapInputG > 0 && metalG > 0) {
-    const band = weightedBand(
-      db,
-      inputs.filter((i) => i.lot.kind === 'scrap' && i.lot.grade !== null),
-    );
-    if (band) {
-      const yieldPpm = ratioPpm(metalG, scrapInputG);
-      if (yieldPpm < band.minPpm) flag('yield_out_of_band', band.minPpm, yieldPpm);
-      else if (yieldPpm > band.maxPpm) flag('yield_out_of_band', band.maxPpm, yieldPpm);
-    }
+  if (balance.lossFlagged) flag('high_melt_loss', body.lossFlagPct * 10_000, balance.lossPpm);
+  if (balance.yieldOutOfBand && balance.yieldPpm !== null && balance.band) {
+    const { minPpm, maxPpm } = balance.band;
+    flag('yield_out_of_band', balance.yieldPpm < minPpm ? minPpm : maxPpm, balance.yieldPpm);
   }
 }
 
-function ratioPpm(part: number, whole: number): number {
-  return whole === 0 ? 0 : Number((2n * BigInt(part) * BigInt(PPM) + BigInt(whole)) / (2n * BigInt(whole)));
-}
-
-/** The input grades' yield bands, weighted by the mass consumed of each. */
-function weightedBand(
-  db: AppDb,
-  inputs: { consumedG: number; lot: { grade: string | null } }[],
-): { minPpm: number; maxPpm: number } | null {
-  if (inputs.length === 0) return null;
-  const codes = [...new Set(inputs.map((i) => i.lot.grade as string))];
-  const bands = new Map(
+/** The yield bands of the input lots' grades. */
+function gradeBands(db: AppDb, inputs: { lot: { grade: string | null } }[]) {
+  const codes = [...new Set(inputs.map((i) => i.lot.grade).filter((g): g is string => g !== null))];
+  if (codes.length === 0) return new Map<string, { yieldMinPct: number; yieldMaxPct: number }>();
+  return new Map(
     db
-      .select({ code: grades.code, min: grades.yieldMinPct, max: grades.yieldMaxPct })
+      .select({ code: grades.code, yieldMinPct: grades.yieldMinPct, yieldMaxPct: grades.yieldMaxPct })
       .from(grades)
       .where(inArray(grades.code, codes))
       .all()
       .map((g) => [g.code, g]),
   );
-  let total = 0n;
-  let min = 0n;
-  let max = 0n;
-  for (const i of inputs) {
-    const b = bands.get(i.lot.grade as string);
-    if (!b) return null;
-    const c = BigInt(i.consumedG);
-    total += c;
-    min += c * BigInt(b.min * 10_000);
-    max += c * BigInt(b.max * 10_000);
-  }
-  return { minPpm: Number(min / total), maxPpm: Number(max / total) };
 }

@@ -41,11 +41,6 @@ export function checkRunBalance(m: RunMasses): { lossG: number } {
   return { lossG: into - out };
 }
 
-/** Rule 3's flag: a loss above `pct` of what went in. */
-export function lossAboveShare(lossG: number, intoG: number, pct: number): boolean {
-  return lossG * 100 > intoG * pct;
-}
-
 /** Rule 5's flag: a receipt that differs from its dispatch by more than `pct`. */
 export function outsideTolerance(dispatchedG: number, receivedG: number, pct: number): boolean {
   return Math.abs(dispatchedG - receivedG) * 100 > dispatchedG * pct;

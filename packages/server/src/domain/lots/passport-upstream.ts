@@ -1,9 +1,15 @@
 // The passport's upstream summary: where a lot came from, summed — how many
 // collection lots, from which collection points, how much by source class —
 // from the backward trace, without its list of every collection lot.
-import { PASSPORT_MAX_POINTS, type PassportUpstream, type PublicSite, type SourceClass } from '@alutrace/shared';
+import {
+  PASSPORT_MAX_POINTS,
+  type PassportUpstream,
+  type PublicSite,
+  ratioPpm,
+  type SourceClass,
+} from '@alutrace/shared';
 import type { AppDb } from '../../db/open-database';
-import { PPM } from '../../projections/recycled-content';
+
 import { type LotRow, traceBackward } from './trace';
 
 /** What the upstream summary is made from: the backward trace without its list of sources. */
@@ -57,10 +63,7 @@ export function upstreamFigures(db: AppDb, row: LotRow): UpstreamFigures {
 }
 
 export function upstreamOf(trace: UpstreamFigures, site: (code: string) => PublicSite): PassportUpstream {
-  const share = (grams: number) =>
-    trace.totalG === 0
-      ? 0
-      : Number((2n * BigInt(grams) * BigInt(PPM) + BigInt(trace.totalG)) / (2n * BigInt(trace.totalG)));
+  const share = (grams: number) => ratioPpm(grams, trace.totalG);
   const named = trace.byCollectionPoint.slice(0, PASSPORT_MAX_POINTS);
   const others = trace.byCollectionPoint.slice(PASSPORT_MAX_POINTS);
   return {

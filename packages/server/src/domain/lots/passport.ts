@@ -9,6 +9,7 @@
 import {
   bytesEqual,
   type GradeFamily,
+  gramsOfPpm,
   PASSPORT_MAX_POINTS,
   type Passport,
   type PassportInput,
@@ -25,7 +26,7 @@ import type { AppDb } from '../../db/open-database';
 import { alloys, corrections, grades, ledgerEntries, lotExits, lots, sites } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Ledger } from '../../ledger/ledger';
-import { gramsOf } from '../../projections/recycled-content';
+
 import { listEntries } from './passport-entries';
 import { upstreamFigures, upstreamOf } from './passport-upstream';
 import { chunks } from './trace-runs';
@@ -88,8 +89,8 @@ export function getPassport(deps: PassportDeps, input: z.output<typeof passportI
     balanceG: row.balanceG,
     recycledPpm: row.recycledPpm,
     postConsumerPpm: row.postConsumerPpm,
-    recycledG: gramsOf(row.massG, row.recycledPpm),
-    postConsumerG: gramsOf(row.massG, row.postConsumerPpm),
+    recycledG: gramsOfPpm(row.massG, row.recycledPpm),
+    postConsumerG: gramsOfPpm(row.massG, row.postConsumerPpm),
     originSite: site(row.originSite),
     holder: row.holder ? site(row.holder) : null,
     transitTo: row.transitTo ? site(row.transitTo) : null,

@@ -2,14 +2,21 @@
 // filtered, cursor-paged lists. Operating roles see the lots that were made
 // at, are held by, or are on their way to their sites; officials and
 // administrators see all.
-import type { LotEventView, LotPage, LotSummary, LotView, listLotsInput, Reach } from '@alutrace/shared';
+import {
+  gramsOfPpm,
+  type LotEventView,
+  type LotPage,
+  type LotSummary,
+  type LotView,
+  type listLotsInput,
+  type Reach,
+} from '@alutrace/shared';
 import { and, asc, desc, eq, exists, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '../../db/open-database';
 import { perDatabase } from '../../db/per-database';
 import { corrections, ledgerEntries, lotEvents, lotExits, lots } from '../../db/schema';
 import { AppError } from '../../errors';
-import { gramsOf } from '../../projections/recycled-content';
 
 type LotRow = typeof lots.$inferSelect;
 
@@ -105,8 +112,8 @@ export function getLotView(db: AppDb, reader: Reader, lotId: string): LotView {
     labelDigest: row.labelDigest,
     labelPath: `/l/${row.lotId}?d=${row.labelDigest}`,
     hazardousWasteCode: row.hazardousWasteCode,
-    recycledG: gramsOf(row.massG, row.recycledPpm),
-    postConsumerG: gramsOf(row.massG, row.postConsumerPpm),
+    recycledG: gramsOfPpm(row.massG, row.recycledPpm),
+    postConsumerG: gramsOfPpm(row.massG, row.postConsumerPpm),
     events,
     shippedTo: shipped ? { buyer: shipped.buyer as string, chain: shipped.chain as never, seq: shipped.seq } : null,
     route: routed ? { route: routed.exit as never, seq: routed.seq } : null,

@@ -1,7 +1,14 @@
 // /process: a processing run (processing.record) with its live mass balance
 // (rules 3 and 4), warned about before saving when the ledger will flag it.
 import '../lifecycle-forms/lifecycle.css';
-import { type LotView, PROCESS_KIND_NAMES, PROCESS_KINDS, type ProcessKind, type RecordedView } from '@alutrace/shared';
+import {
+  type LotView,
+  PROCESS_KIND_NAMES,
+  PROCESS_KINDS,
+  type ProcessKind,
+  type RecordedView,
+  runBalance,
+} from '@alutrace/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -17,7 +24,6 @@ import { MassField } from '../lifecycle-forms/mass-field';
 import { kgText } from '../lifecycle-forms/mass-text';
 import { InlineProblem, ProblemNotice } from '../lifecycle-forms/problem-notice';
 import { RecordedLots } from '../lifecycle-forms/recorded-lots';
-import { runBalance } from '../lifecycle-forms/run-balance';
 import { fieldProblems, namesAField, problemForLot, useDescribeProblem } from '../lifecycle-forms/server-problem';
 import { useActingSite } from '../lifecycle-forms/use-acting-site';
 import { useIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';

@@ -1,6 +1,6 @@
+import { pctText, type RunBalance } from '@alutrace/shared';
 import type { ReactElement } from 'react';
 import { MassFigure } from '../lifecycle-forms/mass-field';
-import { pctText, type RunBalance } from '../lifecycle-forms/run-balance';
 import { useWords } from '../lifecycle-forms/use-words';
 import { processEn, processZh } from './process-words';
 

@@ -1,8 +1,7 @@
 // What the run form holds while it is typed, and how it becomes the
 // processing.record input and the live balance's figures.
-import type { AdditionKind, ByproductKind, GradeView, LotView, ProductForm } from '@alutrace/shared';
+import type { AdditionKind, ByproductKind, GradeView, LotView, ProductForm, RunFigures } from '@alutrace/shared';
 import { gramsOf } from '../lifecycle-forms/mass-text';
-import type { RunFigures } from '../lifecycle-forms/run-balance';
 
 export const DROSS_HW_CODE = 'HW48 321-026-48';
 

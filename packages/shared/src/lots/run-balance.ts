@@ -1,7 +1,9 @@
-// The live mass balance of a processing run, computed as the server does
-// (rule 3 in domain/lifecycle/rules.ts, the flags and the yield in
-// projections/processing-recorded.ts, rule 4 in projections/recycled-content.ts),
-// so that what the screen warns about is what the ledger will flag.
+// A processing run's mass balance (DOMAIN.md rules 3 and 4): loss and its
+// flag, the metal yield of the scrap against the consumption-weighted band of
+// its grades, and the recycled content of the outputs. One function for the
+// server's projection (which flags from it) and the run screen (which warns
+// from it before saving), so that the screen warns exactly where the ledger
+// flags. Integers only: grams, and parts per million rounded half up.
 
 export const PPM = 1_000_000;
 
@@ -33,6 +35,8 @@ export interface RunBalance {
   /** Out exceeds in: the server refuses it (RUN_MASS_EXCEEDED). */
   exceeded: boolean;
   scrapG: number;
+  /** Primary aluminium and alloying elements added: metal not from scrap. */
+  primaryG: number;
   /** Metal the scrap gave ÷ scrap consumed, ppm; null when there is no metal from scrap. */
   yieldPpm: number | null;
   band: { minPpm: number; maxPpm: number } | null;
@@ -41,6 +45,7 @@ export interface RunBalance {
   postConsumerPpm: number;
 }
 
+/** Additions that are metal not from scrap: they count against recycled content and the scrap's yield. */
 const PRIMARY = new Set(['primary_aluminium', 'alloying_element']);
 
 export function ratioPpm(part: number, whole: number): number {
@@ -71,6 +76,7 @@ export function runBalance(f: RunFigures): RunBalance {
     lossFlagged: lossG > 0 && lossG * 100 > inG * f.lossFlagPct,
     exceeded: outG > inG,
     scrapG,
+    primaryG,
     yieldPpm,
     band,
     yieldOutOfBand: yieldPpm !== null && band !== null && (yieldPpm < band.minPpm || yieldPpm > band.maxPpm),
@@ -114,6 +120,11 @@ export function runContent(
   if (basis === 0n) return { recycledPpm: 0, postConsumerPpm: 0 };
   const round = (n: bigint) => Number((2n * n + basis) / (2n * basis));
   return { recycledPpm: round(recycled), postConsumerPpm: round(post) };
+}
+
+/** Grams of a lot that a content share in ppm stands for, rounded half up. */
+export function gramsOfPpm(massG: number, ppm: number): number {
+  return Number((2n * BigInt(massG) * BigInt(ppm) + BigInt(PPM)) / (2n * BigInt(PPM)));
 }
 
 /** 915000 ppm → "91.5 %". */
