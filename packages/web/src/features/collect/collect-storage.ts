@@ -26,12 +26,6 @@ export const rememberGrade = (code: string): void => write(GRADE_KEY, code);
 export const rememberedSite = (): string => read(SITE_KEY);
 export const rememberSite = (code: string): void => write(SITE_KEY, code);
 
-/** A fresh idempotency key. getRandomValues rather than randomUUID: a yard PC on plain http://192.168.… has no secure context. */
-export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `collect-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
 /** Today in Asia/Shanghai as YYYY-MM-DD. */
 export function todayInShanghai(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);

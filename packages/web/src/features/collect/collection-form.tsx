@@ -15,8 +15,9 @@ import { apiLanguage } from '../../i18n/languages';
 import { useAppLanguage } from '../../i18n/use-app-language';
 import { useNames } from '../../i18n/use-names';
 import { useTRPC } from '../../lib/trpc';
+import { newIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';
 import { useLotWords } from '../lots/use-lot-words';
-import { newIdempotencyKey, rememberGrade, rememberSite, todayInShanghai } from './collect-storage';
+import { rememberGrade, rememberSite, todayInShanghai } from './collect-storage';
 import { type CollectionDraft, type DraftField, draftToInput, idCheck, netOf } from './collection-draft';
 import { collectionRefusal, type Refusal } from './collection-refusal';
 import { GradePicker } from './grade-picker';
@@ -78,7 +79,7 @@ export function CollectionForm({
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   // One key for this form however many times it is sent: a double tap or a retry after a
   // dropped connection gets the first answer back, never a second lot (rule 6).
-  const idempotencyKey = useRef(newIdempotencyKey());
+  const idempotencyKey = useRef(newIdempotencyKey('collect'));
   const sending = useRef(false);
   const [focusError, setFocusError] = useState(0);
   const record = useMutation(trpc.collection.record.mutationOptions());

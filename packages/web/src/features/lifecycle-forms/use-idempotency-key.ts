@@ -17,6 +17,13 @@ export function useIdempotencyKey(): { key: string; renew: () => void; afterErro
   return { key, renew, afterError };
 }
 
-function newKey(): string {
-  return `web-${crypto.randomUUID()}`;
+const newKey = (): string => newIdempotencyKey('web');
+
+/**
+ * A fresh idempotency key. getRandomValues rather than randomUUID: a yard PC
+ * on plain http://192.168.… has no secure context, where randomUUID is missing.
+ */
+export function newIdempotencyKey(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
