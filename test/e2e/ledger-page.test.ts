@@ -374,6 +374,8 @@ describe('the ledger page', () => {
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('页面不存在');
     expect(await page.title()).toBe('页面不存在 · 铝溯源');
     await page.getByRole('link', { name: '返回账本' }).click();
+    // The old heading matches until the client-side navigation has rendered: wait for the ledger's.
+    await page.getByRole('heading', { level: 1, name: '账本' }).waitFor();
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('账本');
   });
 });
