@@ -33,6 +33,7 @@ export * from './merkle/hashes';
 export * from './merkle/memory-tree';
 export * from './merkle/tree-math';
 export * from './merkle/verify-proofs';
+export * from './reports/report-table';
 export * from './sites/baise';
 export * from './text/text-field';
 export * from './units/decimal-amount';
