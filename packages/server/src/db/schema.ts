@@ -414,3 +414,40 @@ export const sealedErasures = sqliteTable('sealed_erasures', {
   erasedAt: text('erased_at').notNull(),
   reason: text('reason').notNull(),
 });
+
+// ── Anomalies for officials (src/domain/anomalies/) ──────────────────────
+
+/**
+ * The anomaly thresholds in force: the projection of the last
+ * anomaly_thresholds.set entry (one row, id 1), the whole set as its JSON.
+ * No row: the documented defaults apply.
+ */
+export const anomalyThresholds = sqliteTable('anomaly_thresholds', {
+  id: integer('id').primaryKey(),
+  /** JSON of the whole set, as the entry's body carries it (shared anomalyThresholdsBody). */
+  thresholds: text('thresholds').notNull(),
+  setSeq: integer('set_seq').notNull(),
+  setAt: text('set_at').notNull(),
+});
+
+/**
+ * Labels scanned with a digest other than their lot's, as the scanners
+ * report them (scans.reportMismatch). Operational, not the ledger: a report
+ * is a person's observation, not an event of the material.
+ */
+export const scanMismatches = sqliteTable(
+  'scan_mismatches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lotId: text('lot_id').notNull(),
+    /** The digest the label carried (never the lot's own: that one matches). */
+    digestSeen: text('digest_seen').notNull(),
+    /** Where the scan happened, when the scanner named a site. */
+    site: text('site'),
+    /** `user:<id>` or `token:<id>`, as the sealed access log names a principal. */
+    principal: text('principal').notNull(),
+    source: text('source', { enum: ['camera', 'manual'] }).notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('scan_mismatches_at').on(t.at), index('scan_mismatches_principal').on(t.principal, t.at)],
+);
