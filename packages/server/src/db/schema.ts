@@ -451,3 +451,61 @@ export const scanMismatches = sqliteTable(
   },
   (t) => [index('scan_mismatches_at').on(t.at), index('scan_mismatches_principal').on(t.principal, t.at)],
 );
+
+// ── Incentives (src/domain/incentives/, src/projections/incentive-*.ts) ───
+// Projections of incentive_scheme.defined and incentive_statement.issued.
+// `incentive_payments` has one row per collection entry paid: its primary
+// key is what makes the same tonnage impossible to pay twice, under any
+// scheme, even for two issues committed at the same moment.
+
+/** Schemes: the last definition of each code (a definition is refused once a statement was issued under it). */
+export const incentiveSchemes = sqliteTable('incentive_schemes', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** Calendar days in Asia/Shanghai, YYYY-MM-DD, both included. */
+  fromDay: text('from_day').notNull(),
+  toDay: text('to_day').notNull(),
+  /** JSON: [{ family, sourceClass, rateFenPerT }] as defined. */
+  rates: text('rates').notNull(),
+  /** JSON: the site kinds whose sites may earn under it. */
+  siteKinds: text('site_kinds').notNull(),
+  capFen: integer('cap_fen').notNull(),
+  definedSeq: integer('defined_seq').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Issued statements, one row each (its lines stay in its ledger entries, seqs firstSeq … firstSeq + parts − 1). */
+export const incentiveStatements = sqliteTable(
+  'incentive_statements',
+  {
+    statementId: text('statement_id').primaryKey(),
+    schemeCode: text('scheme_code').notNull(),
+    site: text('site').notNull(),
+    fromDay: text('from_day').notNull(),
+    toDay: text('to_day').notNull(),
+    firstSeq: integer('first_seq').notNull(),
+    parts: integer('parts').notNull(),
+    lineCount: integer('line_count').notNull(),
+    paidG: integer('paid_g').notNull(),
+    subtotalFen: integer('subtotal_fen').notNull(),
+    payableFen: integer('payable_fen').notNull(),
+    issuedAt: text('issued_at').notNull(),
+  },
+  (t) => [index('incentive_statements_scheme').on(t.schemeCode, t.site)],
+);
+
+/** One row per collection entry paid by an issued statement: the primary key refuses a second payment. */
+export const incentivePayments = sqliteTable(
+  'incentive_payments',
+  {
+    collectionSeq: integer('collection_seq').primaryKey(),
+    lotId: text('lot_id').notNull(),
+    statementId: text('statement_id').notNull(),
+    schemeCode: text('scheme_code').notNull(),
+    site: text('site').notNull(),
+    massG: integer('mass_g').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [index('incentive_payments_statement').on(t.statementId)],
+);
