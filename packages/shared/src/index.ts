@@ -5,6 +5,7 @@ export * from './api/ledger-api';
 export * from './api/lifecycle-api';
 export * from './api/passport-api';
 export * from './api/reference-api';
+export * from './api/reports-api';
 export * from './api/sealed-api';
 export * from './api/system-api';
 export * from './api/trace-api';
