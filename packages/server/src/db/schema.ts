@@ -509,3 +509,36 @@ export const incentivePayments = sqliteTable(
   },
   (t) => [index('incentive_payments_statement').on(t.statementId)],
 );
+
+// ── Targets (src/reports/targets/, src/projections/target-defined.ts) ────
+// Projection of target.defined: every definition, one row per entry. A
+// redefinition of a code is a new entry naming the one it supersedes; its
+// projection sets `superseded_by_seq` on the old row, so the targets in force
+// are the rows without one (and `active`), and the history stays readable.
+
+export const targets = sqliteTable(
+  'targets',
+  {
+    seq: integer('seq').primaryKey(),
+    code: text('code').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    metric: text('metric').notNull(),
+    /** 'all', 'site' or 'district'; `scope_value` the site code or district name. */
+    scopeKind: text('scope_kind').notNull(),
+    scopeValue: text('scope_value'),
+    /** The period as given ('2026', '2026-Q2', '2026-03', or from..to) and its calendar days in Asia/Shanghai, both included. */
+    period: text('period').notNull(),
+    fromDay: text('from_day').notNull(),
+    toDay: text('to_day').notNull(),
+    comparison: text('comparison', { enum: ['at_least', 'at_most'] }).notNull(),
+    /** Grams for a mass metric, ppm for a ratio. */
+    value: integer('value').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull(),
+    supersedesSeq: integer('supersedes_seq'),
+    supersededBySeq: integer('superseded_by_seq'),
+    definedBy: text('defined_by').notNull(),
+    definedAt: text('defined_at').notNull(),
+  },
+  (t) => [index('targets_code').on(t.code, t.seq)],
+);
