@@ -542,3 +542,77 @@ export const targets = sqliteTable(
   },
   (t) => [index('targets_code').on(t.code, t.seq)],
 );
+
+// ── Report aggregates (src/projections/report-*.ts) ──────────────────────
+// Kept in the append transaction, so a report reads a few thousand rows, not
+// the log. `rebuild` and `verify --derived` cover them like every projection.
+// Columns that do not apply to a measure hold '' (they are part of the key).
+
+/**
+ * Per measure, Asia/Shanghai day and key, the grams it moved: collected,
+ * received, consumed, produced, shipped, the yield's scrap in and metal out,
+ * and the by-products' flows (see projections/report-contributions.ts).
+ */
+export const reportFacts = sqliteTable(
+  'report_facts',
+  {
+    measure: text('measure').notNull(),
+    day: text('day').notNull(),
+    /** YYYY-MM of `day`, so months, quarters and years group without date functions. */
+    month: text('month').notNull(),
+    site: text('site').notNull(),
+    grade: text('grade').notNull(),
+    sourceClass: text('source_class').notNull(),
+    family: text('family').notNull(),
+    /** The alloy, downstream chain, by-product kind or route, by measure. */
+    detail: text('detail').notNull(),
+    /** The buyer of a shipment; '' otherwise. */
+    counterpart: text('counterpart').notNull(),
+    massG: integer('mass_g').notNull(),
+    count: integer('count').notNull(),
+    /** Recycled content of the mass (ISO 22095 mass balance), and its post-consumer part. */
+    recycledG: integer('recycled_g').notNull(),
+    postConsumerG: integer('post_consumer_g').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.measure, t.day, t.site, t.grade, t.sourceClass, t.family, t.detail, t.counterpart],
+    }),
+  ],
+);
+
+/** What each entry added to report_facts, so that a correction subtracts exactly that. */
+export const reportContributions = sqliteTable(
+  'report_contributions',
+  {
+    seq: integer('seq').notNull(),
+    measure: text('measure').notNull(),
+    day: text('day').notNull(),
+    site: text('site').notNull(),
+    grade: text('grade').notNull(),
+    sourceClass: text('source_class').notNull(),
+    family: text('family').notNull(),
+    detail: text('detail').notNull(),
+    counterpart: text('counterpart').notNull(),
+    massG: integer('mass_g').notNull(),
+    count: integer('count').notNull(),
+    recycledG: integer('recycled_g').notNull(),
+    postConsumerG: integer('post_consumer_g').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.seq, t.measure, t.site, t.grade, t.sourceClass, t.family, t.detail, t.counterpart],
+    }),
+  ],
+);
+
+/** Emission-factor versions (projection of emission_factors.defined); kg CO2e per t of metal. */
+export const emissionFactors = sqliteTable('emission_factors', {
+  version: integer('version').primaryKey(),
+  primaryKgPerT: integer('primary_kg_per_t').notNull(),
+  recycledKgPerT: integer('recycled_kg_per_t').notNull(),
+  primarySource: text('primary_source').notNull(),
+  recycledSource: text('recycled_source').notNull(),
+  definedSeq: integer('defined_seq').notNull(),
+  definedAt: text('defined_at').notNull(),
+});
