@@ -386,6 +386,41 @@ export const ERROR_CATALOG = {
     en: 'Verification could not run: {detail}',
     zh: '无法运行校验：{detail}',
   },
+  WITNESS_KEY_INVALID: {
+    kind: 'BAD_REQUEST',
+    en: 'The witness key is not valid: {detail}. Give the vkey your witness printed (name+keyid+base64 key, type 0x04).',
+    zh: '见证密钥无效：{detail}。请填写见证程序输出的公钥（名称+密钥编号+base64 公钥，类型 0x04）。',
+  },
+  WITNESS_KEY_TAKEN: {
+    kind: 'CONFLICT',
+    en: 'The witness key {name} ({keyId}) is already registered to someone else. Make a new key of your own.',
+    zh: '见证密钥 {name}（{keyId}）已由他人登记。请生成您自己的新密钥。',
+  },
+  WITNESS_NOT_REGISTERED: {
+    kind: 'BAD_REQUEST',
+    en: 'No witness key {name} ({keyId}) is registered to you. Register it first (`alutrace witness cosign` does so). Nothing was stored.',
+    zh: '您没有登记见证密钥 {name}（{keyId}）。请先登记（`alutrace witness cosign` 会自动登记），本次未保存任何内容。',
+  },
+  COSIGNATURE_INVALID: {
+    kind: 'BAD_REQUEST',
+    en: 'The cosignature does not verify over this checkpoint ({detail}). Nothing was stored.',
+    zh: '该副署签名与此检查点不符（{detail}），本次未保存任何内容。',
+  },
+  COSIGNATURE_IN_FUTURE: {
+    kind: 'BAD_REQUEST',
+    en: "The cosignature's time ({timestamp}) is ahead of this server's clock by more than 10 minutes. Check the witness computer's clock. Nothing was stored.",
+    zh: '副署签名的时间（{timestamp}）比服务器时钟超前 10 分钟以上。请检查见证端电脑的时钟，本次未保存任何内容。',
+  },
+  CHECKPOINT_NOT_SIGNED: {
+    kind: 'BAD_REQUEST',
+    en: 'This server never signed that checkpoint (tree size {size}): {detail}. Cosign a checkpoint exactly as the server serves it. Nothing was stored.',
+    zh: '本服务器从未签署该检查点（树大小 {size}）：{detail}。请对服务器提供的检查点原样副署，本次未保存任何内容。',
+  },
+  CHECKPOINT_UNKNOWN: {
+    kind: 'NOT_FOUND',
+    en: 'There is no signed checkpoint of tree size {size}. The head checkpoint is of size {head}.',
+    zh: '没有树大小为 {size} 的签名检查点。最新检查点的树大小为 {head}。',
+  },
   INTERNAL_ERROR: {
     kind: 'INTERNAL_SERVER_ERROR',
     en: 'Something went wrong on the server. The error was logged as {ref}; nothing was recorded.',

@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   /** List who read which sealed record, and when. */
   'sealed:audit': { official: 'all' },
   'tokens:manage': { admin: 'all' },
+  /** Register one's own witness key and cosign the server's checkpoints with it (README "Cosigning checkpoints"). */
+  'witness:cosign': { official: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
