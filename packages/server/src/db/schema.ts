@@ -3,7 +3,7 @@
 // example sessions). Migrations are generated from this file with
 // `pnpm --filter @alutrace/server db:generate` and committed under drizzle/.
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * One row per ledger entry. `canonical` is the entry's exact RFC 8785 bytes
@@ -616,3 +616,47 @@ export const emissionFactors = sqliteTable('emission_factors', {
   definedSeq: integer('defined_seq').notNull(),
   definedAt: text('defined_at').notNull(),
 });
+
+// ── Cosigning checkpoints (README "Cosigning checkpoints") ───────────────
+// Operational records, not ledger entries: officials' witness keys
+// (C2SP tlog-cosignature v1, Ed25519) and the cosignatures they made on the
+// server's signed checkpoints. Each cosignature verifies on its own (its
+// body is the exact checkpoint text it signs), so `verify` checks them
+// against the ledger without trusting this table.
+
+export const witnessKeys = sqliteTable(
+  'witness_keys',
+  {
+    id: text('id').primaryKey(),
+    /** Who registered it: `user:<id>` or `token:<id>` (an official). */
+    owner: text('owner').notNull(),
+    name: text('name').notNull(),
+    /** hex of the 4-byte key id. */
+    keyId: text('key_id').notNull(),
+    vkey: text('vkey').notNull().unique(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('witness_keys_name_key_id').on(t.name, t.keyId), index('witness_keys_owner').on(t.owner)],
+);
+
+export const cosignatures = sqliteTable(
+  'cosignatures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    witnessId: text('witness_id')
+      .notNull()
+      .references(() => witnessKeys.id),
+    treeSize: integer('tree_size').notNull(),
+    /** The cosignature's timestamp, POSIX seconds (the witness's clock). */
+    timestamp: integer('timestamp').notNull(),
+    /** The checkpoint text cosigned (origin, size, root lines), exactly. */
+    body: text('body').notNull(),
+    /** The signature line, newline included. */
+    line: text('line').notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cosignatures_witness_size').on(t.witnessId, t.treeSize),
+    index('cosignatures_tree_size').on(t.treeSize),
+  ],
+);
