@@ -1,0 +1,99 @@
+// A ReportTable as an HTML table: headers in the reader's language with
+// their units, figures right-aligned and rounded as the header says, the
+// exact value (grams, ppm, fen) in each cell's tooltip, and the totals row.
+import type { ReportCell, ReportColumn, ReportTable } from '@alutrace/shared';
+import type { ReactElement } from 'react';
+import { useLang, useWords } from '../lifecycle-forms/use-words';
+import { columnUnit, formatCell } from './format-cell';
+import { reportEn, reportZh } from './report-words';
+
+function Cell({ column, value, header }: { column: ReportColumn; value: ReportCell; header?: boolean }): ReactElement {
+  const lang = useLang();
+  const { text, exact } = formatCell(column, value);
+  // On a phone each row is a card, each cell labelled with its column (styles/tables.css).
+  const label = columnHeading(column, lang);
+  const numeric = column.kind !== 'text' && column.kind !== 'date';
+  const className = numeric ? 'num' : undefined;
+  if (header) {
+    return (
+      <th scope="row" className={className} title={exact} data-label={label}>
+        {text}
+      </th>
+    );
+  }
+  return (
+    <td className={className} title={exact} data-label={label}>
+      {text}
+    </td>
+  );
+}
+
+export function columnHeading(column: ReportColumn, lang: 'zh' | 'en'): string {
+  const unit = columnUnit(column);
+  return unit ? `${column.label[lang]} (${unit})` : column.label[lang];
+}
+
+export function ReportTableView({
+  table,
+  testId = 'report-table',
+}: {
+  table: ReportTable;
+  testId?: string;
+}): ReactElement {
+  const lang = useLang();
+  const w = useWords(reportZh, reportEn);
+  if (table.rows.length === 0) {
+    return (
+      <p className="empty" data-testid={`${testId}-empty`}>
+        {w.noRows}
+      </p>
+    );
+  }
+  const totals = table.totals;
+  const [firstColumn] = table.columns;
+  return (
+    <div className="table-wrap report-table-wrap">
+      <table className="data-table report-table" data-testid={testId}>
+        <thead>
+          <tr>
+            {table.columns.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                className={column.kind === 'text' || column.kind === 'date' ? undefined : 'num'}
+              >
+                {columnHeading(column, lang)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, index) => (
+            // Rows have no id of their own; their order is the report's.
+            // biome-ignore lint/suspicious/noArrayIndexKey: a report's rows are replaced whole, never reordered.
+            <tr key={index}>
+              {table.columns.map((column) => (
+                <Cell key={column.key} column={column} value={row[column.key] ?? null} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {totals && firstColumn && (
+          <tfoot>
+            <tr data-testid={`${testId}-totals`}>
+              {table.columns.map((column, i) =>
+                i === 0 && totals[column.key] === undefined ? (
+                  <th key={column.key} scope="row">
+                    {w.total}
+                  </th>
+                ) : (
+                  <Cell key={column.key} column={column} value={totals[column.key] ?? null} />
+                ),
+              )}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}
