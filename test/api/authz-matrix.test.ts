@@ -11,6 +11,7 @@ import { appRouter } from '@alutrace/server';
 import type { Access } from '@alutrace/server/testing';
 import { createToken, systemActor } from '@alutrace/server/testing';
 import { PERMISSIONS, ROLES, type Role, TOKEN_ROLES } from '@alutrace/shared';
+import { cosign, formatCosignerKey, generateCosigner, noteBody } from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from './http-client';
 import { collectionInput, isCollectionPoint, isRecycler, isUtiliser, type LotRef, Stock } from './lifecycle-stock';
@@ -184,9 +185,34 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
   'sealed.read': async (role, v) => ({ seq: await sealedSeqAt(siteFor(role, v), role), purpose: 'matrix' }),
   'sealed.accessLog': () => ({ limit: 5 }),
   'sellers.search': () => ({ id: '451002198506151230' }),
+  // ── Cosigning checkpoints: each sample uses a new witness key, registered first by an official caller ──
+  'ledger.checkpoint': () => ({}),
+  'witness.list': () => undefined,
+  'witness.register': () => {
+    const w = generateCosigner(`matrix.example/w${++counter}`);
+    return { name: w.name, vkey: formatCosignerKey(w) };
+  },
+  'witness.cosign': async (role, _v, kind) => {
+    const w = await matrixWitness(role, kind);
+    const head = world.server.app.ledger.head();
+    if (!head) throw new Error('no head checkpoint');
+    return { checkpoint: head.note, cosignature: cosign(noteBody(head.note), w) };
+  },
+  'witness.latest': async (role, _v, kind) => ({ vkey: formatCosignerKey(await matrixWitness(role, kind)) }),
 };
 
 const OPERATING_ROLES: readonly Role[] = ['operator', 'recycler', 'utiliser'];
+
+/** A new witness key, registered to the caller when it is an official (others are refused before it matters). */
+async function matrixWitness(role: Role | null, kind: CallerKind) {
+  const w = generateCosigner(`matrix.example/w${++counter}`);
+  if (role === 'official') {
+    const client = kind === 'token' ? tokenClient(role) : world.clientFor(role);
+    const res = await client.mutate('witness.register', { name: w.name, vkey: formatCosignerKey(w) });
+    if (res.status !== 200) throw new Error(`witness.register failed: ${JSON.stringify(res.body)}`);
+  }
+  return w;
+}
 
 /** Where a dispatch from each site goes: scrap to a recycler, dross from a utiliser to the other one. */
 const DESTINATION: Record<string, string> = {

@@ -16,6 +16,7 @@ import { sitesRouter } from './sites';
 import { systemRouter } from './system';
 import { tokensRouter } from './tokens';
 import { usersRouter } from './users';
+import { witnessRouter } from './witness';
 
 export const appRouter = router({
   alloys: alloysRouter,
@@ -35,6 +36,7 @@ export const appRouter = router({
   system: systemRouter,
   tokens: tokensRouter,
   users: usersRouter,
+  witness: witnessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,8 @@ import {
   base64Encode,
   bytesToHex,
   type ConsistencyProofView,
+  type CosignedCheckpointView,
+  checkpointInput,
   consistencyProofInput,
   type EntriesPage,
   type EntryView,
@@ -18,11 +20,13 @@ import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { App } from '../app/create-app';
 import { ledgerEntries } from '../db/schema';
 import { actorNames } from '../domain/users/actor-names';
+import { cosignedCheckpoint } from '../domain/witness/witnesses';
 import { AppError } from '../errors';
 import { storedFromRow } from '../ledger/entry-reader';
 import type { StoredEntry } from '../ledger/types';
 import { field } from '../trpc/access';
 import { procedure, publicProcedure, router } from '../trpc/trpc';
+import { witnessDeps } from './witness';
 
 function headView(app: App): HeadView {
   const head = app.ledger.head();
@@ -45,6 +49,11 @@ const view = (e: StoredEntry): EntryView => ({
 
 export const ledgerRouter = router({
   head: publicProcedure.query(({ ctx }): HeadView => headView(ctx.app)),
+
+  /** A signed checkpoint (default: the head) with its officials' cosignatures (README "Cosigning checkpoints"). */
+  checkpoint: publicProcedure
+    .input(checkpointInput)
+    .query(({ ctx, input }): CosignedCheckpointView => cosignedCheckpoint(witnessDeps(ctx.app), input.treeSize)),
 
   publicKey: publicProcedure.query(({ ctx }): PublicKeyView => {
     const key = parseVerifierKey(ctx.app.verifierKey);
