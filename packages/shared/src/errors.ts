@@ -381,6 +381,11 @@ export const ERROR_CATALOG = {
     en: 'Change your password first (My account → Password).',
     zh: '请先修改密码（我的账户 → 修改密码）。',
   },
+  SCAN_REPORTS_THROTTLED: {
+    kind: 'TOO_MANY_REQUESTS',
+    en: 'Too many wrong-digest reports from you in the last {minutes} minutes. Set the doubtful labels aside and tell your supervisor.',
+    zh: '您在 {minutes} 分钟内报告的校验码不符过多。请把可疑标签放在一边并告知主管。',
+  },
   VERIFY_FAILED: {
     kind: 'INTERNAL_SERVER_ERROR',
     en: 'Verification could not run: {detail}',

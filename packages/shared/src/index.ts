@@ -1,3 +1,6 @@
+export * from './anomalies/anomaly-reason';
+export * from './anomalies/default-thresholds';
+export * from './api/anomalies-api';
 export * from './api/auth-api';
 export * from './api/batching';
 export * from './api/format-hints';

@@ -7,6 +7,7 @@ import type { AppDb } from '../db/open-database';
 import {
   alloys,
   anomalies,
+  anomalyThresholds,
   corrections,
   dispatches,
   dispatchLots,
@@ -55,6 +56,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
   table('lot_exits', lotExits, [lotExits.seq, lotExits.lotId]),
   table('corrections', corrections, [corrections.targetSeq]),
   table('anomalies', anomalies, [anomalies.seq, anomalies.kind, anomalies.lotId]),
+  table('anomaly_thresholds', anomalyThresholds, [anomalyThresholds.id]),
 ];
 
 /** A derived table read in the order of its primary key. */

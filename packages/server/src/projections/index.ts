@@ -7,6 +7,7 @@ import { readDomainEvent } from '@alutrace/shared';
 import type { AppDb } from '../db/open-database';
 import type { AppendedEntry } from '../ledger/types';
 import { projectAlloyDefined } from './alloy-defined';
+import { projectAnomalyThresholdsSet } from './anomaly-thresholds-set';
 import { projectByproductUtilised } from './byproduct-utilised';
 import { projectCollectionRecorded } from './collection-recorded';
 import { projectCorrectionRecorded } from './correction-recorded';
@@ -47,6 +48,9 @@ export function projectEntry(at: AppendedEntry, db: AppDb): void {
       return;
     case 'correction.recorded':
       projectCorrectionRecorded(event.body, at, db);
+      return;
+    case 'anomaly_thresholds.set':
+      projectAnomalyThresholdsSet(event.body, at, db);
       return;
     default:
       assertNever(event);

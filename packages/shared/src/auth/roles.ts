@@ -53,6 +53,12 @@ export const PERMISSIONS = {
   /** List who read which sealed record, and when. */
   'sealed:audit': { official: 'all' },
   'tokens:manage': { admin: 'all' },
+  /** The officials' anomaly list and its export (README "Anomalies"). */
+  'anomalies:read': { official: 'all' },
+  /** Read and set the anomaly thresholds (each change a ledger entry). */
+  'anomalies:configure': { official: 'all', admin: 'all' },
+  /** Report a label scanned with a wrong digest (an operational record, not the ledger). */
+  'scans:report': { operator: 'own-sites', recycler: 'own-sites', utiliser: 'own-sites', official: 'all', admin: 'all' },
   /** Register one's own witness key and cosign the server's checkpoints with it (README "Cosigning checkpoints"). */
   'witness:cosign': { official: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;

@@ -4,6 +4,7 @@
 // reader — the server's projections, the browser, the offline verifier —
 // reads bodies through them rather than trusting their shape.
 import type { z } from 'zod';
+import { ANOMALY_THRESHOLDS_SET, anomalyThresholdsBody } from './anomaly-thresholds-set';
 import { BYPRODUCT_UTILISED, byproductUtilisedBody, byproductUtilisedSealed } from './byproduct-utilised';
 import { COLLECTION_RECORDED, collectionRecordedBody, collectionRecordedSealed } from './collection-recorded';
 import { CORRECTION_RECORDED, correctionRecordedBody, correctionRecordedSealed } from './correction-recorded';
@@ -23,6 +24,7 @@ export const EVENT_SCHEMAS = {
   [BYPRODUCT_UTILISED]: { body: byproductUtilisedBody, sealed: byproductUtilisedSealed },
   [PRODUCT_SHIPPED]: { body: productShippedBody, sealed: productShippedSealed },
   [CORRECTION_RECORDED]: { body: correctionRecordedBody, sealed: correctionRecordedSealed },
+  [ANOMALY_THRESHOLDS_SET]: { body: anomalyThresholdsBody, sealed: null },
 } as const;
 
 export type DomainEventKind = keyof typeof EVENT_SCHEMAS;
@@ -51,6 +53,7 @@ const READERS: { [K in DomainEventKind]: Reader<K> } = {
   [BYPRODUCT_UTILISED]: (b) => ({ kind: BYPRODUCT_UTILISED, body: byproductUtilisedBody.parse(b) }),
   [PRODUCT_SHIPPED]: (b) => ({ kind: PRODUCT_SHIPPED, body: productShippedBody.parse(b) }),
   [CORRECTION_RECORDED]: (b) => ({ kind: CORRECTION_RECORDED, body: correctionRecordedBody.parse(b) }),
+  [ANOMALY_THRESHOLDS_SET]: (b) => ({ kind: ANOMALY_THRESHOLDS_SET, body: anomalyThresholdsBody.parse(b) }),
 };
 
 /**
@@ -62,6 +65,7 @@ export function readDomainEvent(entry: { kind: string; body: unknown }): DomainE
   return isDomainEventKind(entry.kind) ? READERS[entry.kind](entry.body) : null;
 }
 
+export * from './anomaly-thresholds-set';
 export * from './byproduct-utilised';
 export * from './collection-recorded';
 export * from './correction-recorded';
