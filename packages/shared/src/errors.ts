@@ -371,6 +371,26 @@ export const ERROR_CATALOG = {
     en: 'The sealed details of entry {seq} do not match the commitment in the ledger (they were altered or damaged), so they are not shown. Ask the administrator to run `pnpm alutrace verify --sealed` and restore the sealed records from a backup.',
     zh: '账本记录 {seq} 的保密信息与账本中的承诺值不符（已被篡改或损坏），因此不予显示。请联系管理员运行 `pnpm alutrace verify --sealed`，并从备份恢复保密信息。',
   },
+  TARGET_CODE_TAKEN: {
+    kind: 'CONFLICT',
+    en: 'Target {code} already exists (ledger entry {seq}). To change it, redefine it as superseding entry {seq}.',
+    zh: '目标 {code} 已存在（账本记录 {seq}）。如需修改，请以替代记录 {seq} 的方式重新定义。',
+  },
+  TARGET_UNKNOWN: {
+    kind: 'NOT_FOUND',
+    en: 'There is no target {code}. Pick one from the list of targets.',
+    zh: '没有目标 {code}，请从目标列表中选择。',
+  },
+  TARGET_STALE: {
+    kind: 'CONFLICT',
+    en: 'Target {code} is now defined by ledger entry {current}, not {given}: it was changed after you opened it. Open it again and redefine it from there. Nothing was recorded.',
+    zh: '目标 {code} 当前由账本记录 {current} 定义，而非 {given}：您打开后已被他人修改。请重新打开后再修改，本次未记录。',
+  },
+  TARGET_DISTRICT_UNKNOWN: {
+    kind: 'BAD_REQUEST',
+    en: 'No site is in district {district}. Use a district as the sites name it (e.g. 平果市).',
+    zh: '没有站点位于 {district}。请使用站点资料中的区县名称（如 平果市）。',
+  },
   CONFLICT: {
     kind: 'CONFLICT',
     en: 'That {what} already exists: {id}.',

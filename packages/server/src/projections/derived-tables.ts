@@ -18,6 +18,7 @@ import {
   lots,
   runAllocations,
   runs,
+  targets,
 } from '../db/schema';
 
 export interface DerivedTable {
@@ -56,6 +57,7 @@ export const DERIVED_TABLES: readonly DerivedTable[] = [
   table('lot_exits', lotExits, [lotExits.seq, lotExits.lotId]),
   table('corrections', corrections, [corrections.targetSeq]),
   table('anomalies', anomalies, [anomalies.seq, anomalies.kind, anomalies.lotId]),
+  table('targets', targets, [targets.seq]),
   table('anomaly_thresholds', anomalyThresholds, [anomalyThresholds.id]),
 ];
 

@@ -16,6 +16,7 @@ import { projectLotsDispatched } from './lots-dispatched';
 import { projectLotsReceived } from './lots-received';
 import { projectProcessingRecorded } from './processing-recorded';
 import { projectProductShipped } from './product-shipped';
+import { projectTargetDefined } from './target-defined';
 
 export function projectEntry(at: AppendedEntry, db: AppDb): void {
   // Validates the body against its kind's schema: a malformed domain event is refused, not projected.
@@ -51,6 +52,9 @@ export function projectEntry(at: AppendedEntry, db: AppDb): void {
       return;
     case 'anomaly_thresholds.set':
       projectAnomalyThresholdsSet(event.body, at, db);
+      return;
+    case 'target.defined':
+      projectTargetDefined(event.body, at, db);
       return;
     default:
       assertNever(event);

@@ -61,6 +61,11 @@ export const PERMISSIONS = {
   'scans:report': { operator: 'own-sites', recycler: 'own-sites', utiliser: 'own-sites', official: 'all', admin: 'all' },
   /** Register one's own witness key and cosign the server's checkpoints with it (README "Cosigning checkpoints"). */
   'witness:cosign': { official: 'all' },
+  // ── Targets (issue 9): the plan's targets, defined by officials and administrators ──
+  /** Read targets and their progress. */
+  'targets:read': { official: 'all', admin: 'all' },
+  /** Define, redefine or withdraw a target (each a target.defined entry). */
+  'targets:define': { official: 'all', admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

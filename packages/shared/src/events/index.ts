@@ -13,6 +13,7 @@ import { LOTS_DISPATCHED, lotsDispatchedBody, lotsDispatchedSealed } from './lot
 import { LOTS_RECEIVED, lotsReceivedBody, lotsReceivedSealed } from './lots-received';
 import { PROCESSING_RECORDED, processingRecordedBody, processingRecordedSealed } from './processing-recorded';
 import { PRODUCT_SHIPPED, productShippedBody, productShippedSealed } from './product-shipped';
+import { TARGET_DEFINED, targetDefinedBody } from './target-defined';
 
 export const EVENT_SCHEMAS = {
   [GRADE_DEFINED]: { body: gradeDefinedBody, sealed: null },
@@ -25,6 +26,7 @@ export const EVENT_SCHEMAS = {
   [PRODUCT_SHIPPED]: { body: productShippedBody, sealed: productShippedSealed },
   [CORRECTION_RECORDED]: { body: correctionRecordedBody, sealed: correctionRecordedSealed },
   [ANOMALY_THRESHOLDS_SET]: { body: anomalyThresholdsBody, sealed: null },
+  [TARGET_DEFINED]: { body: targetDefinedBody, sealed: null },
 } as const;
 
 export type DomainEventKind = keyof typeof EVENT_SCHEMAS;
@@ -54,6 +56,7 @@ const READERS: { [K in DomainEventKind]: Reader<K> } = {
   [PRODUCT_SHIPPED]: (b) => ({ kind: PRODUCT_SHIPPED, body: productShippedBody.parse(b) }),
   [CORRECTION_RECORDED]: (b) => ({ kind: CORRECTION_RECORDED, body: correctionRecordedBody.parse(b) }),
   [ANOMALY_THRESHOLDS_SET]: (b) => ({ kind: ANOMALY_THRESHOLDS_SET, body: anomalyThresholdsBody.parse(b) }),
+  [TARGET_DEFINED]: (b) => ({ kind: TARGET_DEFINED, body: targetDefinedBody.parse(b) }),
 };
 
 /**
@@ -76,3 +79,4 @@ export * from './lots-received';
 export * from './processing-recorded';
 export * from './product-shipped';
 export * from './sealed';
+export * from './target-defined';

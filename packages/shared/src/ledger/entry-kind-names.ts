@@ -10,6 +10,7 @@ export const ENTRY_KIND_NAMES: Readonly<Record<string, { en: string; zh: string 
   'product.shipped': { en: 'Product shipped', zh: '产品出售' },
   'correction.recorded': { en: 'Correction', zh: '更正' },
   'anomaly_thresholds.set': { en: 'Anomaly thresholds set', zh: '设置异常阈值' },
+  'target.defined': { en: 'Target defined', zh: '定义目标' },
   'grade.defined': { en: 'Scrap grade defined', zh: '定义废料品级' },
   'alloy.defined': { en: 'Alloy defined', zh: '定义合金牌号' },
   'site.created': { en: 'Site created', zh: '新建站点' },
