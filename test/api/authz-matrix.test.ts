@@ -185,6 +185,17 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
   'sealed.read': async (role, v) => ({ seq: await sealedSeqAt(siteFor(role, v), role), purpose: 'matrix' }),
   'sealed.accessLog': () => ({ limit: 5 }),
   'sellers.search': () => ({ id: '451002198506151230' }),
+  // ── Anomalies (README "Anomalies"): the list, its export and thresholds; a scanner's wrong-digest report ──
+  'anomalies.list': () => ({ status: 'all' }),
+  'anomalies.export': () => ({ status: 'all' }),
+  'anomalies.thresholds': () => undefined,
+  'anomalies.setThresholds': () => ({ notReceivedDays: 7 + (++counter % 50) }),
+  'scans.reportMismatch': async (role, v) => ({
+    lotId: (await lotHeldAt('PG01')).lotId,
+    // Not the lot's digest (a digest has no 0, 1, 8 or 9: base32), so a report is stored.
+    digest: 'zzzzzzzzz2',
+    site: siteFor(role, v),
+  }),
   // ── Cosigning checkpoints: each sample uses a new witness key, registered first by an official caller ──
   'ledger.checkpoint': () => ({}),
   'witness.list': () => undefined,

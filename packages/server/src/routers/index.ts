@@ -1,4 +1,5 @@
 import { router } from '../trpc/trpc';
+import { anomaliesRouter, scansRouter } from './anomalies';
 import { authRouter } from './auth';
 import { alloysRouter, gradesRouter } from './catalog';
 import { ledgerRouter } from './ledger';
@@ -20,6 +21,7 @@ import { witnessRouter } from './witness';
 
 export const appRouter = router({
   alloys: alloysRouter,
+  anomalies: anomaliesRouter,
   auth: authRouter,
   byproducts: byproductsRouter,
   collection: collectionRouter,
@@ -29,6 +31,7 @@ export const appRouter = router({
   lots: lotsRouter,
   processing: processingRouter,
   sealed: sealedRouter,
+  scans: scansRouter,
   sellers: sellersRouter,
   shipments: shipmentsRouter,
   transfers: transfersRouter,
