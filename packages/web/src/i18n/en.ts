@@ -19,6 +19,9 @@ export const en: Messages = {
     lots: 'Lots',
     ledger: 'Ledger',
     admin: 'Admin',
+    reports: 'Reports',
+    targets: 'Targets',
+    incentives: 'Incentives',
   },
   language: {
     label: 'Language',

@@ -19,6 +19,9 @@ export const zhCN = {
     lots: '批次',
     ledger: '账本',
     admin: '管理',
+    reports: '报表',
+    targets: '目标',
+    incentives: '补贴',
   },
   language: {
     label: '界面语言',

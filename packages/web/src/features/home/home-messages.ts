@@ -26,6 +26,12 @@ export const homeZh = {
   all: '查看全部',
   signIn: '登录后显示您每天要做的事。',
   admin: '管理站点、用户和令牌。',
+  reports: '统计报表',
+  reportsHint: '回收量、收得率、铝灰渣与减排',
+  targets: '目标',
+  targetsHint: '进度、预测与完成情况',
+  incentives: '补贴结算',
+  incentivesHint: '补贴方案与结算单',
 };
 
 export const homeEn: typeof homeZh = {
@@ -54,4 +60,10 @@ export const homeEn: typeof homeZh = {
   all: 'See all',
   signIn: 'Sign in to see what you do every day.',
   admin: 'Manage sites, users and tokens.',
+  reports: 'Reports',
+  reportsHint: 'Volumes, yield, dross and emissions',
+  targets: 'Targets',
+  targetsHint: 'Progress, projection and status',
+  incentives: 'Incentives',
+  incentivesHint: 'Schemes and statements',
 };

@@ -5,8 +5,29 @@ import type { LotState, MeView, Role } from '@alutrace/shared';
 
 export interface HomeTile {
   /** A key of `home` in the language files. */
-  label: 'collect' | 'onHand' | 'dispatch' | 'receive' | 'run' | 'ship' | 'route' | 'lots' | 'ledger' | 'verify';
-  hint?: 'collectHint' | 'onHandHint' | 'lotsHint' | 'ledgerHint' | 'verifyHint';
+  label:
+    | 'collect'
+    | 'onHand'
+    | 'dispatch'
+    | 'receive'
+    | 'run'
+    | 'ship'
+    | 'route'
+    | 'lots'
+    | 'ledger'
+    | 'verify'
+    | 'reports'
+    | 'targets'
+    | 'incentives';
+  hint?:
+    | 'collectHint'
+    | 'onHandHint'
+    | 'lotsHint'
+    | 'ledgerHint'
+    | 'verifyHint'
+    | 'reportsHint'
+    | 'targetsHint'
+    | 'incentivesHint';
   path: string;
   primary?: boolean;
 }
@@ -38,10 +59,16 @@ export function homeTiles(me: MeView): HomeTile[] {
       { label: 'lots', hint: 'lotsHint', path: '/lots', primary: true },
       { label: 'ledger', hint: 'ledgerHint', path: '/ledger' },
       { label: 'verify', hint: 'verifyHint', path: '/ledger#verify' },
+      { label: 'reports', hint: 'reportsHint', path: '/reports' },
+      { label: 'targets', hint: 'targetsHint', path: '/targets' },
+      { label: 'incentives', hint: 'incentivesHint', path: '/incentives' },
     ],
     admin: [
       { label: 'lots', hint: 'lotsHint', path: '/lots' },
       { label: 'ledger', hint: 'ledgerHint', path: '/ledger' },
+      { label: 'reports', hint: 'reportsHint', path: '/reports' },
+      { label: 'targets', hint: 'targetsHint', path: '/targets' },
+      { label: 'incentives', hint: 'incentivesHint', path: '/incentives' },
     ],
   };
   return byRole[me.role];
