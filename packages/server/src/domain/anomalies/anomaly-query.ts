@@ -50,10 +50,14 @@ export function shanghaiParts(at: string): { day: string; month: string; minute:
   };
 }
 
-/** The end of the window the counts look at: the range's end when it is before now, else now. */
+/**
+ * The exclusive end of the window the counts look at: just after now (so that
+ * what was recorded this instant counts), or the end of the range when that
+ * lies in the past.
+ */
 export function windowEnd(q: Pick<AnomalyQuery, 'toAt' | 'now'>): Date {
-  const now = q.now.getTime();
-  return new Date(q.toAt === null ? now : Math.min(now, Date.parse(q.toAt)));
+  const justAfterNow = q.now.getTime() + 1;
+  return new Date(q.toAt === null ? justAfterNow : Math.min(justAfterNow, Date.parse(q.toAt)));
 }
 
 /** ppm of part over whole, rounded half up (integers only). */

@@ -13,7 +13,7 @@ export function detectSiteCorrections(db: AppDb, q: AnomalyQuery): AnomalyItem[]
       id: `site_corrections:${site}:${end.toISOString().slice(0, 10)}`,
       kind: 'site_corrections' as const,
       site,
-      at: end.toISOString(),
+      at: new Date(end.getTime() - 1).toISOString(),
       status: 'open' as const,
       expected: limit,
       actual: rs.length,

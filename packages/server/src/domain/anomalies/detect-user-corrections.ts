@@ -19,7 +19,7 @@ export function detectUserCorrections(db: AppDb, q: AnomalyQuery): AnomalyItem[]
     id: `user_corrections:${actorId}:${end.toISOString().slice(0, 10)}${q.site ? `:${q.site}` : ''}`,
     kind: 'user_corrections' as const,
     site: q.site,
-    at: end.toISOString(),
+    at: new Date(end.getTime() - 1).toISOString(),
     status: 'open' as const,
     expected: limit,
     actual: rs.length,
