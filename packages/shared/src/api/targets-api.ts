@@ -51,6 +51,11 @@ export const defineTargetInput = z
     message: 'a ratio of at most 100 % (1,000,000 ppm)',
     path: ['value'],
     params: { zh: '比率不能超过 100%（1,000,000 ppm）' },
+  })
+  .refine((t) => !isRatioMetric(t.metric) || t.scope.kind !== 'district', {
+    message: 'yield and dross utilisation are measured for the whole base or one recycler, not a district',
+    path: ['scope'],
+    params: { zh: '收得率和灰渣利用率只能针对全基地或单个再生铝企业，不能按区县设定' },
   });
 export type DefineTargetInput = z.output<typeof defineTargetInput>;
 

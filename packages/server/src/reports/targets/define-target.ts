@@ -49,7 +49,8 @@ export async function defineTarget(deps: TargetDeps, actor: Actor, input: Define
     const current = currentTarget(db, input.code);
     let supersedes: { seq: number; leafHash: string } | null = null;
     if (current) {
-      if (input.supersedes === undefined) throw new AppError('TARGET_CODE_TAKEN', { code: input.code, seq: current.seq });
+      if (input.supersedes === undefined)
+        throw new AppError('TARGET_CODE_TAKEN', { code: input.code, seq: current.seq });
       if (input.supersedes !== current.seq) {
         throw new AppError('TARGET_STALE', { code: input.code, current: current.seq, given: input.supersedes });
       }

@@ -2,7 +2,7 @@
 // beside it, not by the code under test.
 import { daysInclusive, targetPeriodDays } from '@alutrace/shared';
 import { describe, expect, it } from 'vitest';
-import { linearProjection, floorPpm, type TargetRule, targetProgress } from './target-progress';
+import { floorPpm, linearProjection, type TargetRule, targetProgress } from './target-progress';
 
 const T = 1_000_000; // grams in a tonne
 const year2026: Pick<TargetRule, 'from' | 'to'> = { from: '2026-01-01', to: '2026-12-31' };
@@ -184,7 +184,11 @@ describe('chart points', () => {
   it('compares a ratio with a ceiling on the grams, not on the rounded ppm', () => {
     // 1,000,001 g of 10,000,000 g is 10.00001 %: shown as 100,000 ppm, yet over a 10 % ceiling.
     const rule: TargetRule = { kind: 'ratio', comparison: 'at_most', value: 100_000, ...year2026 };
-    const p = targetProgress(rule, [{ day: '2026-01-01', numeratorG: 1_000_001, denominatorG: 10_000_000 }], '2027-01-01');
+    const p = targetProgress(
+      rule,
+      [{ day: '2026-01-01', numeratorG: 1_000_001, denominatorG: 10_000_000 }],
+      '2027-01-01',
+    );
     expect(p).toMatchObject({ actual: 100_000, status: 'missed' });
   });
 });

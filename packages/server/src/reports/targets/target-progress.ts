@@ -71,7 +71,7 @@ const PPM = 1_000_000n;
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && a < 0n !== b < 0n) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** Σ numerator × 10^6 ÷ Σ denominator, rounded down; null when the denominator is 0. */

@@ -1,5 +1,11 @@
 // Reading targets back from their projection (the targets table).
-import { type ListTargetsInput, type TargetView, isRatioMetric, TARGET_METRICS, type TargetMetric } from '@alutrace/shared';
+import {
+  isRatioMetric,
+  type ListTargetsInput,
+  TARGET_METRICS,
+  type TargetMetric,
+  type TargetView,
+} from '@alutrace/shared';
 import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { AppDb } from '../../db/open-database';
 import { targets } from '../../db/schema';
