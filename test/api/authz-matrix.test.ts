@@ -181,6 +181,20 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
     };
     return { lotId, digest: row.label_digest };
   },
+  // ── Reports: a year of one site's figures (officials and admins may name any site) ──
+  'reports.volumes': (role, v) => ({ from: '2026-01-01', to: '2026-12-31', site: siteFor(role, v) }),
+  'reports.yield': (role, v) => ({ from: '2026-01-01', to: '2026-12-31', site: siteFor(role, v) }),
+  'reports.dross': (role, v) => ({ from: '2026-01-01', to: '2026-12-31', site: siteFor(role, v) }),
+  'reports.discrepancies': (role, v) => ({ from: '2026-01-01', to: '2026-12-31', site: siteFor(role, v) }),
+  'reports.shipments': (role, v) => ({ from: '2026-01-01', to: '2026-12-31', site: siteFor(role, v) }),
+  'reports.emissions': (role, v) => ({ from: '2026-01-01', to: '2026-12-31', site: siteFor(role, v) }),
+  'reports.emissionFactors': () => undefined,
+  'reports.defineEmissionFactors': () => ({
+    primaryKgPerT: 13_200,
+    recycledKgPerT: 500,
+    primarySource: 'matrix',
+    recycledSource: 'matrix',
+  }),
   // ── Sealed values: an entry with sealed values recorded at the site the caller names ──
   'sealed.read': async (role, v) => ({ seq: await sealedSeqAt(siteFor(role, v), role), purpose: 'matrix' }),
   'sealed.accessLog': () => ({ limit: 5 }),

@@ -451,6 +451,26 @@ export const ERROR_CATALOG = {
     en: 'Something went wrong on the server. The error was logged as {ref}; nothing was recorded.',
     zh: '服务器出错（日志编号 {ref}），本次请求未写入任何数据。',
   },
+  REPORT_CHECKPOINT_UNKNOWN: {
+    kind: 'NOT_FOUND',
+    en: 'No signed checkpoint covers exactly {treeSize} entries (the ledger has {size}). Give the tree size of a signed checkpoint, e.g. from `pnpm alutrace checkpoint`.',
+    zh: '没有恰好覆盖 {treeSize} 条记录的已签名检查点（账本现有 {size} 条）。请给出某个已签名检查点的树大小，例如 `pnpm alutrace checkpoint` 显示的值。',
+  },
+  REPORT_RANGE_TOO_LONG: {
+    kind: 'BAD_REQUEST',
+    en: 'From {from} to {to} is {days} days, too many for {period} periods (at most {max} days). Choose a shorter range or longer periods.',
+    zh: '{from} 至 {to} 共 {days} 天，按{period}统计过长（最多 {max} 天）。请缩短日期范围或选择更长的统计周期。',
+  },
+  EMISSION_FACTORS_UNKNOWN: {
+    kind: 'BAD_REQUEST',
+    en: 'There is no emission-factor version {version} at this checkpoint (versions 1 to {latest}). Pick one of those.',
+    zh: '该检查点没有第 {version} 版排放因子（现有第 1 至 {latest} 版），请从中选择。',
+  },
+  EMISSION_FACTORS_MISSING: {
+    kind: 'CONFLICT',
+    en: 'No emission factors are defined in the ledger yet. An administrator defines them (the defaults are recorded on first start).',
+    zh: '账本中尚未定义排放因子。请管理员定义（首次启动时会记录默认值）。',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

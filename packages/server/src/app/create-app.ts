@@ -11,6 +11,8 @@ import type { AppDb } from '../db/open-database';
 import { type DemoMarker, readDemoMarker } from '../demo/demo-marker';
 import type { LifecycleRules } from '../domain/lifecycle/context';
 import { seedCatalogueOnFirstStart } from '../domain/reference/seed-on-first-start';
+import { backfillReportAggregates } from '../reports/backfill';
+import { seedEmissionFactorsOnFirstStart } from '../reports/emission-factors';
 import type { Ledger } from '../ledger/ledger';
 import { type OpenedLedger, openLedger } from '../ledger/open-ledger';
 import { verifyLedger } from '../ledger/verify-ledger';
@@ -111,6 +113,8 @@ export async function createApp(config: Config, logger: Logger, options: CreateA
       await ensureAdmin(app, options.announce ?? ((text) => process.stdout.write(text)));
     }
     await seedCatalogueOnFirstStart(app);
+    await seedEmissionFactorsOnFirstStart(app);
+    backfillReportAggregates(app.db);
     // Start with a head that covers everything, the first administrator included.
     app.ledger.signCheckpoint();
   } catch (e) {

@@ -11,17 +11,21 @@ import { projectAnomalyThresholdsSet } from './anomaly-thresholds-set';
 import { projectByproductUtilised } from './byproduct-utilised';
 import { projectCollectionRecorded } from './collection-recorded';
 import { projectCorrectionRecorded } from './correction-recorded';
+import { projectEmissionFactorsDefined } from './report-emission-factors';
 import { projectGradeDefined } from './grade-defined';
 import { projectLotsDispatched } from './lots-dispatched';
 import { projectLotsReceived } from './lots-received';
 import { projectProcessingRecorded } from './processing-recorded';
 import { projectProductShipped } from './product-shipped';
+import { projectReportFacts } from './report-facts';
 import { projectTargetDefined } from './target-defined';
 
 export function projectEntry(at: AppendedEntry, db: AppDb): void {
   // Validates the body against its kind's schema: a malformed domain event is refused, not projected.
   const event = readDomainEvent(at.entry);
   if (!event) return;
+  // The report aggregates first: they read the lots as they were before this event.
+  projectReportFacts(event, at, db);
   switch (event.kind) {
     case 'grade.defined':
       projectGradeDefined(event.body, at, db);
@@ -55,6 +59,9 @@ export function projectEntry(at: AppendedEntry, db: AppDb): void {
       return;
     case 'target.defined':
       projectTargetDefined(event.body, at, db);
+      return;
+    case 'emission_factors.defined':
+      projectEmissionFactorsDefined(event.body, at, db);
       return;
     default:
       assertNever(event);

@@ -12,6 +12,7 @@ import {
   transfersRouter,
 } from './lifecycle';
 import { lotsRouter } from './lots';
+import { reportsRouter } from './reports';
 import { sealedRouter, sellersRouter } from './sealed';
 import { sitesRouter } from './sites';
 import { systemRouter } from './system';
@@ -30,6 +31,7 @@ export const appRouter = router({
   ledger: ledgerRouter,
   lots: lotsRouter,
   processing: processingRouter,
+  reports: reportsRouter,
   sealed: sealedRouter,
   scans: scansRouter,
   sellers: sellersRouter,

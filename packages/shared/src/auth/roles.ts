@@ -66,6 +66,19 @@ export const PERMISSIONS = {
   'targets:read': { official: 'all', admin: 'all' },
   /** Define, redefine or withdraw a target (each a target.defined entry). */
   'targets:define': { official: 'all', admin: 'all' },
+  /**
+   * Read the reports (volumes, yield, dross, discrepancies, shipments, emissions): officials and
+   * admins every site; operating roles only their own sites' figures, naming the site.
+   */
+  'reports:read': {
+    operator: 'own-sites',
+    recycler: 'own-sites',
+    utiliser: 'own-sites',
+    official: 'all',
+    admin: 'all',
+  },
+  /** Define a new version of the emission factors (a ledger entry). */
+  'reports:factors': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

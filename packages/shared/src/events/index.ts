@@ -8,6 +8,7 @@ import { ANOMALY_THRESHOLDS_SET, anomalyThresholdsBody } from './anomaly-thresho
 import { BYPRODUCT_UTILISED, byproductUtilisedBody, byproductUtilisedSealed } from './byproduct-utilised';
 import { COLLECTION_RECORDED, collectionRecordedBody, collectionRecordedSealed } from './collection-recorded';
 import { CORRECTION_RECORDED, correctionRecordedBody, correctionRecordedSealed } from './correction-recorded';
+import { EMISSION_FACTORS_DEFINED, emissionFactorsDefinedBody } from './emission-factors-defined';
 import { ALLOY_DEFINED, alloyDefinedBody, GRADE_DEFINED, gradeDefinedBody } from './grade-defined';
 import { LOTS_DISPATCHED, lotsDispatchedBody, lotsDispatchedSealed } from './lots-dispatched';
 import { LOTS_RECEIVED, lotsReceivedBody, lotsReceivedSealed } from './lots-received';
@@ -25,6 +26,7 @@ export const EVENT_SCHEMAS = {
   [BYPRODUCT_UTILISED]: { body: byproductUtilisedBody, sealed: byproductUtilisedSealed },
   [PRODUCT_SHIPPED]: { body: productShippedBody, sealed: productShippedSealed },
   [CORRECTION_RECORDED]: { body: correctionRecordedBody, sealed: correctionRecordedSealed },
+  [EMISSION_FACTORS_DEFINED]: { body: emissionFactorsDefinedBody, sealed: null },
   [ANOMALY_THRESHOLDS_SET]: { body: anomalyThresholdsBody, sealed: null },
   [TARGET_DEFINED]: { body: targetDefinedBody, sealed: null },
 } as const;
@@ -55,6 +57,10 @@ const READERS: { [K in DomainEventKind]: Reader<K> } = {
   [BYPRODUCT_UTILISED]: (b) => ({ kind: BYPRODUCT_UTILISED, body: byproductUtilisedBody.parse(b) }),
   [PRODUCT_SHIPPED]: (b) => ({ kind: PRODUCT_SHIPPED, body: productShippedBody.parse(b) }),
   [CORRECTION_RECORDED]: (b) => ({ kind: CORRECTION_RECORDED, body: correctionRecordedBody.parse(b) }),
+  [EMISSION_FACTORS_DEFINED]: (b) => ({
+    kind: EMISSION_FACTORS_DEFINED,
+    body: emissionFactorsDefinedBody.parse(b),
+  }),
   [ANOMALY_THRESHOLDS_SET]: (b) => ({ kind: ANOMALY_THRESHOLDS_SET, body: anomalyThresholdsBody.parse(b) }),
   [TARGET_DEFINED]: (b) => ({ kind: TARGET_DEFINED, body: targetDefinedBody.parse(b) }),
 };
@@ -72,6 +78,7 @@ export * from './anomaly-thresholds-set';
 export * from './byproduct-utilised';
 export * from './collection-recorded';
 export * from './correction-recorded';
+export * from './emission-factors-defined';
 export * from './fields';
 export * from './grade-defined';
 export * from './lots-dispatched';

@@ -9,6 +9,7 @@ export const ENTRY_KIND_NAMES: Readonly<Record<string, { en: string; zh: string 
   'byproduct.utilised': { en: 'By-product utilised or disposed', zh: '副产物利用处置' },
   'product.shipped': { en: 'Product shipped', zh: '产品出售' },
   'correction.recorded': { en: 'Correction', zh: '更正' },
+  'emission_factors.defined': { en: 'Emission factors defined', zh: '定义排放因子' },
   'anomaly_thresholds.set': { en: 'Anomaly thresholds set', zh: '设置异常阈值' },
   'target.defined': { en: 'Target defined', zh: '定义目标' },
   'grade.defined': { en: 'Scrap grade defined', zh: '定义废料品级' },

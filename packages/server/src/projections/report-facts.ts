@@ -1,0 +1,104 @@
+// Every domain event → the report aggregates (report_facts), in the append
+// transaction, before the event's own projection runs (it reads only what
+// never changes: the lots' grade, class, kind and content, the grade's
+// family). What each entry added is kept in report_contributions; a
+// correction subtracts exactly that, so corrected events count nowhere.
+import type { DomainEvent } from '@alutrace/shared';
+import { eq, sql } from 'drizzle-orm';
+import type { AppDb } from '../db/open-database';
+import { perDatabase } from '../db/per-database';
+import { reportContributions, reportFacts } from '../db/schema';
+import type { AppendedEntry } from '../ledger/types';
+import { getLot, gradeFamily } from './lot-writes';
+import { type Contribution, type ContributionLookup, contributionsOf } from './report-contributions';
+
+const p = (name: string) => sql.placeholder(name);
+
+const queries = perDatabase((db) => ({
+  addFact: db
+    .insert(reportFacts)
+    .values({
+      measure: p('measure'),
+      day: p('day'),
+      month: p('month'),
+      site: p('site'),
+      grade: p('grade'),
+      sourceClass: p('sourceClass'),
+      family: p('family'),
+      detail: p('detail'),
+      counterpart: p('counterpart'),
+      massG: p('massG'),
+      count: p('count'),
+      recycledG: p('recycledG'),
+      postConsumerG: p('postConsumerG'),
+    })
+    .onConflictDoUpdate({
+      target: [
+        reportFacts.measure,
+        reportFacts.day,
+        reportFacts.site,
+        reportFacts.grade,
+        reportFacts.sourceClass,
+        reportFacts.family,
+        reportFacts.detail,
+        reportFacts.counterpart,
+      ],
+      set: {
+        massG: sql`${reportFacts.massG} + excluded.mass_g`,
+        count: sql`${reportFacts.count} + excluded.count`,
+        recycledG: sql`${reportFacts.recycledG} + excluded.recycled_g`,
+        postConsumerG: sql`${reportFacts.postConsumerG} + excluded.post_consumer_g`,
+      },
+    })
+    .prepare(),
+  addContribution: db
+    .insert(reportContributions)
+    .values({
+      seq: p('seq'),
+      measure: p('measure'),
+      day: p('day'),
+      site: p('site'),
+      grade: p('grade'),
+      sourceClass: p('sourceClass'),
+      family: p('family'),
+      detail: p('detail'),
+      counterpart: p('counterpart'),
+      massG: p('massG'),
+      count: p('count'),
+      recycledG: p('recycledG'),
+      postConsumerG: p('postConsumerG'),
+    })
+    .prepare(),
+  contributionsOf: db
+    .select()
+    .from(reportContributions)
+    .where(eq(reportContributions.seq, p('seq')))
+    .prepare(),
+}));
+
+/** The lookups of the live projection: the derived tables as they stand before the event's own projection. */
+function liveLookup(db: AppDb): ContributionLookup {
+  return { lot: (lotId) => getLot(db, lotId), gradeFamily: (code) => gradeFamily(db, code) };
+}
+
+function addFact(db: AppDb, c: Contribution, sign: 1 | -1): void {
+  queries(db).addFact.run({
+    ...c,
+    month: c.day.slice(0, 7),
+    massG: sign * c.massG,
+    count: sign * c.count,
+    recycledG: sign * c.recycledG,
+    postConsumerG: sign * c.postConsumerG,
+  });
+}
+
+export function projectReportFacts(event: DomainEvent, at: AppendedEntry, db: AppDb): void {
+  if (event.kind === 'correction.recorded') {
+    for (const c of queries(db).contributionsOf.all({ seq: event.body.targetSeq })) addFact(db, c as Contribution, -1);
+    return;
+  }
+  for (const c of contributionsOf(event, at.entry, liveLookup(db))) {
+    queries(db).addContribution.run({ seq: at.seq, ...c });
+    addFact(db, c, 1);
+  }
+}

@@ -1,0 +1,283 @@
+// `--at TREE_SIZE`: a report recomputed from the log alone. Reads the
+// entries with seq < treeSize (their stored RFC 8785 bytes), checks that
+// their Merkle root is the signed checkpoint's, parses each body with the
+// shared event schemas and folds them in memory: no derived table is read.
+// The contributions are the projection's own (report-contributions.ts), so a
+// figure from the log and the same figure from the aggregates can differ only
+// if the aggregates do not match the log — which is what an auditor checks.
+import { createHash } from 'node:crypto';
+import {
+  bytesToHex,
+  decodeEntry,
+  type EmissionFactorVersion,
+  Frontier,
+  type LedgerEntry,
+  readDomainEvent,
+  runBalance,
+} from '@alutrace/shared';
+import { and, asc, gte, lt } from 'drizzle-orm';
+import type { AppDb } from '../db/open-database';
+import { ledgerEntries } from '../db/schema';
+import { outsideTolerance } from '../domain/lifecycle/rules';
+import { AppError } from '../errors';
+import type { Ledger } from '../ledger/ledger';
+import {
+  type Contribution,
+  contributionsOf,
+  type LotAttributes,
+  shanghaiDay,
+} from '../projections/report-contributions';
+import { type DispatchedLot, type FactRow, type ReportSource, type SiteInfo, sumRows } from './report-source';
+
+const BATCH = 2_000;
+
+interface FoldDispatch {
+  from: string;
+  to: string;
+  day: string;
+  lots: Map<string, { dispatchedG: number; received: DispatchedLot['received'] }>;
+}
+
+class LogFold {
+  readonly families = new Map<string, string>();
+  readonly lots = new Map<string, LotAttributes>();
+  readonly sites = new Map<string, SiteInfo>();
+  readonly factors: EmissionFactorVersion[] = [];
+  readonly facts = new Map<string, Contribution>();
+  private readonly contributions = new Map<number, Contribution[]>();
+  readonly dispatches = new Map<string, FoldDispatch>();
+  private readonly dispatchBySeq = new Map<number, string>();
+  private readonly receiptsBySeq = new Map<number, { dispatchId: string; lotId: string }[]>();
+
+  private lot = (lotId: string): LotAttributes => {
+    const lot = this.lots.get(lotId);
+    if (!lot) throw new Error(`log replay: lot ${lotId} is used before it is made`);
+    return lot;
+  };
+  private family = (code: string): string | null => this.families.get(code) ?? null;
+
+  apply(seq: number, entry: LedgerEntry): void {
+    if (entry.kind === 'site.created' || entry.kind === 'site.updated') {
+      this.site(entry);
+      return;
+    }
+    const event = readDomainEvent(entry);
+    if (!event) return;
+    const site = entry.site ?? '';
+    if (event.kind === 'correction.recorded') {
+      this.correct(event.body.targetSeq);
+      return;
+    }
+    const made = contributionsOf(event, entry, { lot: this.lot, gradeFamily: this.family });
+    if (made.length) this.contributions.set(seq, made);
+    for (const c of made) this.addFact(c, 1);
+    switch (event.kind) {
+      case 'grade.defined':
+        this.families.set(event.body.code, event.body.family);
+        break;
+      case 'collection.recorded': {
+        const b = event.body;
+        this.lots.set(b.lotId, {
+          kind: 'scrap',
+          grade: b.grade,
+          family: this.family(b.grade),
+          sourceClass: b.sourceClass,
+          byproductKind: null,
+          recycledPpm: 1_000_000,
+          postConsumerPpm: b.sourceClass === 'post_consumer' ? 1_000_000 : 0,
+        });
+        break;
+      }
+      case 'processing.recorded': {
+        const b = event.body;
+        const balance = runBalance({
+          inputs: b.inputs.map((i) => ({ consumedG: i.consumedG, ...this.lot(i.lotId) })),
+          additions: b.additions,
+          outputs: b.outputs.map((o) => ({ metal: o.form !== 'sorted_scrap', massG: o.massG })),
+          byproductG: 0,
+          lossFlagPct: b.lossFlagPct,
+          bands: new Map(),
+        });
+        for (const o of b.outputs) {
+          this.lots.set(o.lotId, {
+            kind: o.form === 'sorted_scrap' ? 'scrap' : 'product',
+            grade: o.grade,
+            family: o.grade ? this.family(o.grade) : null,
+            sourceClass: null,
+            byproductKind: null,
+            recycledPpm: balance.recycledPpm,
+            postConsumerPpm: balance.postConsumerPpm,
+          });
+        }
+        for (const x of b.byproducts) {
+          this.lots.set(x.lotId, {
+            kind: 'byproduct',
+            grade: null,
+            family: null,
+            sourceClass: null,
+            byproductKind: x.kind,
+            recycledPpm: 0,
+            postConsumerPpm: 0,
+          });
+        }
+        break;
+      }
+      case 'lots.dispatched': {
+        const lots = new Map(event.body.lots.map((l) => [l.lotId, { dispatchedG: l.massG, received: null }]));
+        this.dispatches.set(event.body.dispatchId, { from: site, to: event.body.to, day: day(entry), lots });
+        this.dispatchBySeq.set(seq, event.body.dispatchId);
+        break;
+      }
+      case 'lots.received': {
+        const d = this.dispatches.get(event.body.dispatchId);
+        if (!d) throw new Error(`log replay: dispatch ${event.body.dispatchId} is received before it is made`);
+        const received: { dispatchId: string; lotId: string }[] = [];
+        for (const l of event.body.lots) {
+          const sent = d.lots.get(l.lotId);
+          if (!sent) throw new Error(`log replay: lot ${l.lotId} is not in dispatch ${event.body.dispatchId}`);
+          sent.received = {
+            day: day(entry),
+            receivedG: l.receivedG,
+            beyondTolerance: outsideTolerance(sent.dispatchedG, l.receivedG, event.body.tolerancePct),
+          };
+          received.push({ dispatchId: event.body.dispatchId, lotId: l.lotId });
+        }
+        this.receiptsBySeq.set(seq, received);
+        break;
+      }
+      case 'emission_factors.defined':
+        this.factors.push({ ...event.body, seq, definedAt: entry.recordedAt });
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The corrected entry stops counting: what it added is taken away, its dispatch or receipt undone. */
+  private correct(target: number): void {
+    for (const c of this.contributions.get(target) ?? []) this.addFact(c, -1);
+    const dispatchId = this.dispatchBySeq.get(target);
+    if (dispatchId !== undefined) this.dispatches.delete(dispatchId);
+    for (const r of this.receiptsBySeq.get(target) ?? []) {
+      const lot = this.dispatches.get(r.dispatchId)?.lots.get(r.lotId);
+      if (lot) lot.received = null;
+    }
+  }
+
+  private addFact(c: Contribution, sign: 1 | -1): void {
+    const key = [c.measure, c.day, c.site, c.grade, c.sourceClass, c.family, c.detail, c.counterpart].join('\u0000');
+    const f = this.facts.get(key) ?? { ...c, massG: 0, count: 0, recycledG: 0, postConsumerG: 0 };
+    f.massG += sign * c.massG;
+    f.count += sign * c.count;
+    f.recycledG += sign * c.recycledG;
+    f.postConsumerG += sign * c.postConsumerG;
+    this.facts.set(key, f);
+  }
+
+  private site(entry: LedgerEntry): void {
+    const body = entry.body as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    if (entry.kind === 'site.created') {
+      const code = text(body.code) ?? '';
+      this.sites.set(code, {
+        code,
+        kind: text(body.kind) ?? '',
+        nameZh: text(body.nameZh) ?? code,
+        nameEn: text(body.nameEn) ?? code,
+        district: text(body.district),
+        park: text(body.park),
+      });
+      return;
+    }
+    const current = this.sites.get(text(body.code) ?? '');
+    const to = (body.to ?? {}) as Record<string, unknown>;
+    if (!current) return;
+    for (const f of ['nameZh', 'nameEn'] as const) if (typeof to[f] === 'string') current[f] = to[f] as string;
+    for (const f of ['district', 'park'] as const) if (f in to) current[f] = text(to[f]);
+  }
+}
+
+function day(entry: LedgerEntry): string {
+  return shanghaiDay(entry.occurredAt);
+}
+
+/** Folds the first treeSize entries of the log, after checking they make the signed checkpoint's tree. */
+export function logSource(deps: { db: AppDb; ledger: Ledger }, treeSize: number): ReportSource {
+  const checkpoint = deps.ledger.checkpointAt(treeSize);
+  if (!checkpoint) throw new AppError('REPORT_CHECKPOINT_UNKNOWN', { treeSize, size: deps.ledger.size });
+  const fold = new LogFold();
+  const tree = new Frontier();
+  for (let from = 0; from < treeSize; from += BATCH) {
+    const rows = deps.db
+      .select({ seq: ledgerEntries.seq, canonical: ledgerEntries.canonical })
+      .from(ledgerEntries)
+      .where(and(gte(ledgerEntries.seq, from), lt(ledgerEntries.seq, Math.min(from + BATCH, treeSize))))
+      .orderBy(asc(ledgerEntries.seq))
+      .all();
+    for (const r of rows) {
+      if (r.seq !== tree.size) throw new Error(`log replay: entry ${tree.size} is missing`);
+      // RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 ‖ entry bytes).
+      tree.push(new Uint8Array(createHash('sha256').update(Buffer.of(0)).update(r.canonical).digest()));
+      fold.apply(r.seq, decodeEntry(r.canonical));
+    }
+  }
+  if (tree.size !== treeSize || bytesToHex(tree.root()) !== checkpoint.rootHash) {
+    throw new Error(`log replay: the entries before ${treeSize} do not make the root of the signed checkpoint`);
+  }
+  const facts = [...fold.facts.values()];
+  return {
+    provenance: {
+      treeSize,
+      rootHash: checkpoint.rootHash,
+      checkpoint: checkpoint.note,
+      computedFrom: 'log',
+    },
+    facts: (q) => {
+      const rows: FactRow[] = [];
+      for (const f of facts) {
+        if (!q.measures.includes(f.measure) || f.day > q.to || (q.from !== null && f.day < q.from)) continue;
+        if (q.sites !== null && !q.sites.includes(f.site)) continue;
+        if (q.grade !== undefined && f.grade !== q.grade) continue;
+        if (q.family !== undefined && f.family !== q.family) continue;
+        if (q.sourceClass !== undefined && f.sourceClass !== q.sourceClass) continue;
+        const row: FactRow = {
+          measure: f.measure,
+          bucket: q.bucket === 'day' ? f.day : f.day.slice(0, 7),
+          site: '',
+          grade: '',
+          sourceClass: '',
+          family: '',
+          detail: '',
+          counterpart: '',
+          massG: f.massG,
+          count: f.count,
+          recycledG: f.recycledG,
+          postConsumerG: f.postConsumerG,
+        };
+        for (const k of q.by) row[k] = f[k];
+        rows.push(row);
+      }
+      return [...sumRows(rows, (r) => [r.measure, r.bucket, ...q.by.map((k) => r[k])].join('\u0000')).values()];
+    },
+    sites: () => fold.sites,
+    emissionFactors: () => [...fold.factors].sort((a, b) => a.version - b.version),
+    dispatchedLots: (from, to, sites) => {
+      const out: DispatchedLot[] = [];
+      for (const d of fold.dispatches.values()) {
+        if (d.day < from || d.day > to) continue;
+        if (sites !== null && !sites.includes(d.from) && !sites.includes(d.to)) continue;
+        for (const [lotId, l] of d.lots) {
+          out.push({
+            fromSite: d.from,
+            toSite: d.to,
+            day: d.day,
+            lotId,
+            dispatchedG: l.dispatchedG,
+            received: l.received,
+          });
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// What a report reads, whichever way it was obtained: the derived tables at
+// the head (live-source.ts), or a fold of the log's first treeSize entries
+// (log-source.ts, for `--at`). The report builders see only this, so both
+// ways give the same table by construction; a test checks it for every report.
+import type { EmissionFactorVersion, ReportProvenance } from '@alutrace/shared';
+import type { ReportMeasure } from '../projections/report-contributions';
+
+export type KeyColumn = 'site' | 'grade' | 'sourceClass' | 'family' | 'detail' | 'counterpart';
+
+export interface FactQuery {
+  measures: readonly ReportMeasure[];
+  /** First day (YYYY-MM-DD, Asia/Shanghai), included; null: from the beginning. */
+  from: string | null;
+  /** Last day, included. */
+  to: string;
+  /** Sum per day, or per calendar month. */
+  bucket: 'day' | 'month';
+  /** The key columns to keep apart; the others are summed over. */
+  by: readonly KeyColumn[];
+  /** Only these sites (null: every site). */
+  sites: readonly string[] | null;
+  grade?: string | undefined;
+  family?: string | undefined;
+  sourceClass?: string | undefined;
+}
+
+export interface FactRow {
+  measure: ReportMeasure;
+  /** The day or the month (YYYY-MM). */
+  bucket: string;
+  site: string;
+  grade: string;
+  sourceClass: string;
+  family: string;
+  detail: string;
+  counterpart: string;
+  massG: number;
+  count: number;
+  recycledG: number;
+  postConsumerG: number;
+}
+
+export interface SiteInfo {
+  code: string;
+  kind: string;
+  nameZh: string;
+  nameEn: string;
+  district: string | null;
+  park: string | null;
+}
+
+/** A lot of a dispatch, and what became of it. */
+export interface DispatchedLot {
+  fromSite: string;
+  toSite: string;
+  /** The dispatch's day (Asia/Shanghai). */
+  day: string;
+  lotId: string;
+  dispatchedG: number;
+  received: { day: string; receivedG: number; beyondTolerance: boolean } | null;
+}
+
+export interface ReportSource {
+  provenance: Omit<ReportProvenance, 'factorVersions' | 'timeZone' | 'computedAt'>;
+  facts(q: FactQuery): FactRow[];
+  sites(): ReadonlyMap<string, SiteInfo>;
+  /** Every version defined, oldest first. */
+  emissionFactors(): EmissionFactorVersion[];
+  /** Lots of dispatches made from `from` to `to` (days, included) that were not corrected away. */
+  dispatchedLots(from: string, to: string, sites: readonly string[] | null): DispatchedLot[];
+}
+
+/** Sums rows by a key function: the one way both sources (and the builders) add up facts. */
+export function sumRows<T extends { massG: number; count: number; recycledG: number; postConsumerG: number }>(
+  rows: Iterable<T>,
+  keyOf: (row: T) => string,
+): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const s = out.get(k);
+    if (s) {
+      s.massG += r.massG;
+      s.count += r.count;
+      s.recycledG += r.recycledG;
+      s.postConsumerG += r.postConsumerG;
+    } else out.set(k, { ...r });
+  }
+  return out;
+}
