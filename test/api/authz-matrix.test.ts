@@ -84,6 +84,9 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
   'ledger.inclusionProof': () => ({ seq: 0 }),
   'ledger.consistencyProof': () => ({ from: 1 }),
   'ledger.verify': () => ({}),
+  // A sample at the newest signed checkpoint (there is always one: the sites were recorded), and the list to choose from.
+  'audit.sample': () => ({ treeSize: world.server.app.ledger.head()?.treeSize, params: { count: 2, strata: 'site' } }),
+  'audit.checkpoints': () => ({ limit: 5 }),
   'sites.list': () => undefined,
   'grades.list': () => ({ includeInactive: true }),
   'grades.create': () => ({

@@ -246,6 +246,11 @@ export const ERROR_CATALOG = {
     en: 'A dispatch goes to another site, not back to {site}.',
     zh: '发运的目的地须为其他站点，不能是 {site} 本身。',
   },
+  SAMPLE_CHECKPOINT_UNKNOWN: {
+    kind: 'NOT_FOUND',
+    en: 'No checkpoint was signed at tree size {size}. Choose one of the signed checkpoints listed.',
+    zh: '没有树大小为 {size} 的签名检查点。请从列出的签名检查点中选择。',
+  },
   LOT_UNKNOWN: {
     kind: 'NOT_FOUND',
     en: 'There is no lot {lot}. Check the id on the label (e.g. PG01-261128-0007).',

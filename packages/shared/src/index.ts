@@ -1,6 +1,7 @@
 export * from './anomalies/anomaly-reason';
 export * from './anomalies/default-thresholds';
 export * from './api/anomalies-api';
+export * from './api/audit-api';
 export * from './api/auth-api';
 export * from './api/batching';
 export * from './api/format-hints';
@@ -44,6 +45,8 @@ export * from './merkle/hashes';
 export * from './merkle/memory-tree';
 export * from './merkle/tree-math';
 export * from './merkle/verify-proofs';
+export * from './proofs/lot-proof';
+export * from './proofs/tlog-proof';
 export * from './reports/report-table';
 export * from './reports/target-period';
 export * from './sites/baise';

@@ -20,18 +20,22 @@ import { traceCommand } from './commands/lifecycle/trace';
 import { utiliseCommand } from './commands/lifecycle/utilise';
 import { rebuildCommand } from './commands/rebuild';
 import { restoreCommand } from './commands/restore';
+import { sampleCommand } from './commands/sample';
 import { serveCommand } from './commands/serve';
 import { siteCommand } from './commands/site';
 import { tokenCommand } from './commands/token';
 import { userCommand } from './commands/user';
 import { verifyCommand } from './commands/verify';
 import { verifyExportCommand } from './commands/verify-export';
+import { verifyProofCommand } from './commands/verify-proof';
 
 export const COMMANDS: Command[] = [
   serveCommand,
   verifyCommand,
   exportCommand,
   verifyExportCommand,
+  verifyProofCommand,
+  sampleCommand,
   checkpointCommand,
   keyCommand,
   rebuildCommand,

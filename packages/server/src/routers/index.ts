@@ -1,5 +1,6 @@
 import { router } from '../trpc/trpc';
 import { anomaliesRouter, scansRouter } from './anomalies';
+import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { alloysRouter, gradesRouter } from './catalog';
 import { ledgerRouter } from './ledger';
@@ -23,6 +24,7 @@ import { witnessRouter } from './witness';
 export const appRouter = router({
   alloys: alloysRouter,
   anomalies: anomaliesRouter,
+  audit: auditRouter,
   auth: authRouter,
   byproducts: byproductsRouter,
   collection: collectionRouter,

@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   /** List who read which sealed record, and when. */
   'sealed:audit': { official: 'all' },
   'tokens:manage': { admin: 'all' },
+  /** Draw a sample of lots for physical inspection (audit.sample) and list the signed checkpoints to seed it. */
+  'audit:sample': { official: 'all', admin: 'all' },
   /** The officials' anomaly list and its export (README "Anomalies"). */
   'anomalies:read': { official: 'all' },
   /** Read and set the anomaly thresholds (each change a ledger entry). */
