@@ -18,6 +18,7 @@ import { receiveCommand } from './commands/lifecycle/receive';
 import { shipCommand } from './commands/lifecycle/ship';
 import { traceCommand } from './commands/lifecycle/trace';
 import { utiliseCommand } from './commands/lifecycle/utilise';
+import { monitorCommand } from './commands/monitor';
 import { rebuildCommand } from './commands/rebuild';
 import { restoreCommand } from './commands/restore';
 import { sampleCommand } from './commands/sample';
@@ -28,6 +29,7 @@ import { userCommand } from './commands/user';
 import { verifyCommand } from './commands/verify';
 import { verifyExportCommand } from './commands/verify-export';
 import { verifyProofCommand } from './commands/verify-proof';
+import { witnessCommand } from './commands/witness';
 
 export const COMMANDS: Command[] = [
   serveCommand,
@@ -57,6 +59,9 @@ export const COMMANDS: Command[] = [
   lotCommand,
   lotsCommand,
   traceCommand,
+  // Officials watching the server: cosigning its checkpoints, monitoring it from elsewhere.
+  witnessCommand,
+  monitorCommand,
 ];
 
 export function mainHelp(): string {

@@ -4,13 +4,14 @@ import { normaliseNote } from '@alutrace/shared';
 import { verifyExportFile } from '../../ledger/export/verify-export';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
 import { createProgress, progressCallback } from '../progress';
+import { printCosignatures, WITNESS_KEY_HELP, witnessKeyOption, witnessKeysOf } from './print-cosignatures';
 import { printReport } from './print-report';
 
 export const verifyExportCommand: Command = {
   name: 'verify-export',
   summary: 'check an export file on its own, without the database',
   usage: [
-    'alutrace verify-export FILE [--key VERIFIER_KEY] [--json]',
+    'alutrace verify-export FILE [--key VERIFIER_KEY] [--trusted-checkpoint FILE] [--witness-key VKEY …] [--json]',
     '',
     'Recomputes the chain, the Merkle tree and every checkpoint signature from',
     'the file alone.',
@@ -22,11 +23,20 @@ export const verifyExportCommand: Command = {
     '                   a checkpoint note saved earlier (`alutrace checkpoint`): the file',
     '                   must contain that tree, so a file cut short is found out even',
     '                   when the checkpoints that would betray it were removed',
+    WITNESS_KEY_HELP,
     '  --json           print the report as JSON',
+    '',
+    'Also lists which checkpoints officials cosigned, by whom and when, and checks each',
+    "cosignature against the witness keys in the file's header and those given.",
     '',
     'Exit status: 0 intact, 1 altered or inconsistent, 2 usage or I/O error.',
   ].join('\n'),
-  options: { key: { type: 'string' }, json: { type: 'boolean' }, 'trusted-checkpoint': { type: 'string' } },
+  options: {
+    key: { type: 'string' },
+    json: { type: 'boolean' },
+    'trusted-checkpoint': { type: 'string' },
+    ...witnessKeyOption,
+  },
   allowPositionals: true,
   async run(args, io) {
     if (args.positionals.length !== 1) throw new UsageError('give exactly one export FILE');
@@ -42,10 +52,12 @@ export const verifyExportCommand: Command = {
         throw new UsageError(`cannot read ${trustedFile}: ${(e as Error).message}`);
       }
     }
+    const witnessKeys = witnessKeysOf(args);
     const progress = createProgress({ label: 'verify-export', total: 0 });
     const report = await verifyExportFile(file, {
       ...(key !== undefined ? { verifierKey: key } : {}),
       ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
+      witnessKeys,
       onProgress: progressCallback(progress),
     }).finally(() => progress.done());
     if (flag(args, 'json')) io.out(JSON.stringify(report, null, 2));
@@ -53,11 +65,12 @@ export const verifyExportCommand: Command = {
       printReport(
         io,
         'alutrace verify-export',
-        report,
+        { ...report, ok: report.failure === null },
         report.keyFromFile
           ? 'signatures were checked against the key in the file; pass --key to pin the key you trust'
           : undefined,
       );
+      printCosignatures(io, report.cosignatures);
     }
     return report.ok ? EXIT_OK : EXIT_FAILED;
   },

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  checkCosignatures,
   DEFAULT_ORIGIN,
   type NoteVerifier,
   normaliseNote,
+  noteBody,
+  parseCosignerKey,
   parseVerifierKey,
   readCheckpointNote,
 } from '@alutrace/shared';
 import { openDatabase } from '../../db/open-database';
 import { databasePath } from '../../ledger/open-ledger';
-import { readHeadNote } from '../../ledger/read-head';
+import { readCosignatures, readWitnessKeys } from '../../ledger/read-cosignatures';
+import { readHeadNote, readLedgerBounds } from '../../ledger/read-head';
 import { readSigningKey } from '../../ledger/signing-key';
 import { verifyLedger } from '../../ledger/verify-ledger';
 import { checkDerived, type DerivedReport } from '../../projections/replay';
@@ -18,6 +22,7 @@ import { type SealedReport, verifySealed } from '../../sealed/verify-sealed';
 import { type Command, EXIT_FAILED, EXIT_OK, flag, str, UsageError } from '../cli-kit';
 import { createProgress, progressCallback } from '../progress';
 import { DATA_DIR_HELP, dataDirOf, dataDirOption } from './data-dir';
+import { printCosignatures, WITNESS_KEY_HELP, witnessKeyOption, witnessKeysOf } from './print-cosignatures';
 import { printDerived, printReport } from './print-report';
 import { printSealed, sealedKeysFor } from './print-sealed';
 
@@ -25,7 +30,7 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'check the whole ledger: hashes, chain, Merkle tree, checkpoints, signatures',
   usage: [
-    'alutrace verify [--data-dir DIR] [--json] [--key VERIFIER_KEY] [--trusted-checkpoint FILE] [--derived] [--sealed]',
+    'alutrace verify [--data-dir DIR] [--json] [--key VERIFIER_KEY] [--trusted-checkpoint FILE] [--witness-key VKEY …] [--derived] [--sealed]',
     '',
     'Recomputes every leaf hash from the stored bytes, checks the prev links, the',
     'sequence, the look-up columns, the stored Merkle nodes, the root of every',
@@ -49,6 +54,11 @@ export const verifyCommand: Command = {
     '                   commitment and compare it with its entry, and check that every',
     '                   lifecycle entry has its record or an erasure tombstone; reports the',
     '                   first failure. Changes nothing.',
+    WITNESS_KEY_HELP,
+    '',
+    'Also lists which checkpoints officials cosigned, by whom and when, and checks every',
+    'stored cosignature against its witness key and against the checkpoint of that size',
+    'in the ledger (one that no longer matches means the ledger was rewritten afterwards).',
     '',
     'Exit status: 0 intact, 1 altered or inconsistent, 2 usage or I/O error.',
   ].join('\n'),
@@ -60,6 +70,7 @@ export const verifyCommand: Command = {
     workers: { type: 'string' },
     derived: { type: 'boolean' },
     sealed: { type: 'boolean' },
+    ...witnessKeyOption,
   },
   async run(args, io) {
     const dataDir = dataDirOf(args, io);
@@ -88,6 +99,7 @@ export const verifyCommand: Command = {
         throw new UsageError(`cannot read ${trustedFile}: ${(e as Error).message}`);
       }
     }
+    const required = witnessKeysOf(args).map((k) => parseCosignerKey(k));
     const sealedKeys = flag(args, 'sealed') ? sealedKeysFor(dataDir) : null;
     const db = openDatabase(databasePath(dataDir), { readonly: true });
     try {
@@ -101,6 +113,14 @@ export const verifyCommand: Command = {
         ...(trustedCheckpoint !== undefined ? { trustedCheckpoint } : {}),
         onProgress: progressCallback(progress),
       }).finally(() => progress.done());
+      // Read after the ledger's verification: cosignatures name checkpoints it has seen.
+      const bounds = readLedgerBounds(db.$client);
+      const cosignatures = checkCosignatures({
+        checkpoints: bounds.checkpoints.map((c) => ({ treeSize: c.size, body: safeBody(c.note) })),
+        cosignatures: readCosignatures(db.$client),
+        keys: readWitnessKeys(db.$client),
+        required,
+      });
       let derived: DerivedReport | null = null;
       if (flag(args, 'derived')) {
         const replay = createProgress({ label: 'verify --derived: replay', total: 0 });
@@ -120,15 +140,37 @@ export const verifyCommand: Command = {
         }
       }
       if (flag(args, 'json')) {
-        io.out(JSON.stringify({ ...report, ...(derived ? { derived } : {}), ...(sealed ? { sealed } : {}) }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              ...report,
+              ok: report.ok && cosignatures.ok,
+              cosignatures,
+              ...(derived ? { derived } : {}),
+              ...(sealed ? { sealed } : {}),
+            },
+            null,
+            2,
+          ),
+        );
       } else {
         printReport(io, 'alutrace verify', report);
+        printCosignatures(io, cosignatures);
         if (derived) printDerived(io, derived);
         if (sealed) printSealed(io, sealed);
       }
-      return report.ok && (derived?.ok ?? true) && (sealed?.ok ?? true) ? EXIT_OK : EXIT_FAILED;
+      return report.ok && cosignatures.ok && (derived?.ok ?? true) && (sealed?.ok ?? true) ? EXIT_OK : EXIT_FAILED;
     } finally {
       db.$client.close();
     }
   },
 };
+
+/** A checkpoint's text; an unreadable note (which the ledger's verification reports) matches no cosignature. */
+function safeBody(note: string): string {
+  try {
+    return noteBody(note);
+  } catch {
+    return '';
+  }
+}

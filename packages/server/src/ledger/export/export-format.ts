@@ -14,11 +14,18 @@ export interface ExportHeader {
   verifierKey: string;
   treeSize: number;
   exportedAt: string;
+  /**
+   * The officials' witness keys registered on the server (vkeys, C2SP
+   * tlog-cosignature v1); their cosignature lines follow the server's
+   * signature on each checkpoint's note. Absent in files from before cosigning.
+   */
+  witnessKeys?: string[];
 }
 
 export interface ExportCheckpointLine {
   type: 'checkpoint';
   treeSize: number;
+  /** The signed note, with any cosignature lines after the server's own signature. */
   note: string;
 }
 

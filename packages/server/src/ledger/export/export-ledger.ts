@@ -3,8 +3,9 @@
 
 import { once } from 'node:events';
 import { chmodSync, createWriteStream } from 'node:fs';
-import { bytesToHex } from '@alutrace/shared';
+import { addCosignatures, bytesToHex, formatCosignerKey } from '@alutrace/shared';
 import type Database from 'better-sqlite3';
+import { readCosignatures, readWitnessKeys } from '../read-cosignatures';
 import { readLedgerBounds } from '../read-head';
 import {
   EXPORT_FORMAT,
@@ -53,10 +54,16 @@ export async function exportLedger(
     verifierKey: meta.verifierKey,
     treeSize: end,
     exportedAt: (meta.now ?? new Date()).toISOString(),
+    witnessKeys: readWitnessKeys(sqlite).map(formatCosignerKey),
   };
   await write(header);
-  for (const c of checkpoints)
-    await write({ type: 'checkpoint', treeSize: c.size, note: c.note } satisfies ExportCheckpointLine);
+  // Each checkpoint with the officials' cosignatures on it (README "Cosigning checkpoints").
+  const lines = new Map<number, string[]>();
+  for (const c of readCosignatures(sqlite)) lines.set(c.treeSize, [...(lines.get(c.treeSize) ?? []), c.line]);
+  for (const c of checkpoints) {
+    const note = addCosignatures(c.note, lines.get(c.size) ?? []);
+    await write({ type: 'checkpoint', treeSize: c.size, note } satisfies ExportCheckpointLine);
+  }
   const page = sqlite
     .prepare<[number, number], Row>(
       `SELECT seq, id, kind, site, actor_id, occurred_at, recorded_at, leaf_hash, canonical

@@ -4,11 +4,18 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
+  type CosignatureRecord,
+  type CosignatureReport,
+  type CosignerKey,
+  checkCosignatures,
+  cosignatureRecordsOf,
   formatVerifierKey,
   hexToBytes,
   indexKey,
   NoteError,
   type NoteVerifier,
+  noteBody,
+  parseCosignerKey,
   parseVerifierKey,
   readCheckpointNote,
   type StoredCheckpoint,
@@ -30,11 +37,15 @@ export interface VerifyExportOptions {
   trustedCheckpoint?: string;
   /** Told every few thousand entries: entries read of the tree size the header claims. */
   onProgress?: (done: number, total: number) => void;
+  /** Witness keys (vkeys) that must have cosigned a checkpoint in the file (--witness-key). */
+  witnessKeys?: string[];
 }
 
 export interface VerifyExportReport extends VerifyReport {
   /** True when signatures were checked against the file's own key rather than one given. */
   keyFromFile: boolean;
+  /** Which checkpoints are cosigned, by whom and when (README "Cosigning checkpoints"). */
+  cosignatures: CosignatureReport;
 }
 
 class ExportFormatError extends Error {
@@ -66,6 +77,8 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
 
   let verifier: NoteVerifier | undefined;
   let keyText = options.verifierKey ?? '';
+  // Usage errors (a --witness-key that is not a key) throw before anything is read.
+  const required: CosignerKey[] = (options.witnessKeys ?? []).map((k) => parseCosignerKey(k));
   const fail = (line: number, detail: string): VerifyExportReport => ({
     ok: false,
     entriesChecked: 0,
@@ -79,6 +92,7 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
     threads: 1,
     failure: verifyFailure('MALFORMED_EXPORT', null, { line, detail }),
     keyFromFile: options.verifierKey === undefined,
+    cosignatures: checkCosignatures({ checkpoints: [], cosignatures: [], keys: [], required }),
   });
 
   try {
@@ -94,6 +108,8 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
     keyText = formatVerifierKey(verifier);
 
     const checkpoints: StoredCheckpoint[] = [];
+    const cosigned: CosignatureRecord[] = [];
+    const bodies: { treeSize: number; body: string }[] = [];
     let pending: ExportEntryLine | undefined;
     for (;;) {
       const line = (await nextLine()) as { type?: string } | undefined;
@@ -103,6 +119,12 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
         if (!Number.isSafeInteger(c.treeSize) || typeof c.note !== 'string')
           return fail(lineNo, 'a checkpoint line needs treeSize and note');
         checkpoints.push({ size: c.treeSize, note: c.note });
+        try {
+          bodies.push({ treeSize: c.treeSize, body: noteBody(c.note) });
+          cosigned.push(...cosignatureRecordsOf(c.treeSize, c.note));
+        } catch {
+          // an unreadable note fails the checkpoint verification below
+        }
         continue;
       }
       if (line.type === 'entry') {
@@ -138,8 +160,18 @@ export async function verifyExportFile(file: string, options: VerifyExportOption
       checkpoints.push({ size, note: options.trustedCheckpoint });
     }
     const result = await verifyRowStream(rows(), { verifier, origin: header.origin, checkpoints });
+    const fileKeys: CosignerKey[] = [];
+    for (const k of Array.isArray(header.witnessKeys) ? header.witnessKeys : []) {
+      try {
+        fileKeys.push(parseCosignerKey(String(k)));
+      } catch {
+        return fail(1, `the header's witness key "${String(k)}" is not a witness key`);
+      }
+    }
+    const cosignatures = checkCosignatures({ checkpoints: bodies, cosignatures: cosigned, keys: fileKeys, required });
     return {
-      ok: result.failure === null,
+      ok: result.failure === null && cosignatures.ok,
+      cosignatures,
       ...result,
       trustedSize: null,
       verifierKey: keyText,
