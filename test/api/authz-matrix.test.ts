@@ -227,7 +227,32 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
     return { checkpoint: head.note, cosignature: cosign(noteBody(head.note), w) };
   },
   'witness.latest': async (role, _v, kind) => ({ vkey: formatCosignerKey(await matrixWitness(role, kind)) }),
+  // ── Targets (README "Targets"): each define a new code; progress of one an administrator defined ──
+  'targets.define': () => ({ ...MATRIX_TARGET, code: `MXT${++counter}` }),
+  'targets.list': () => ({}),
+  'targets.progress': async () => ({ code: await matrixTarget(), asOf: '2026-04-01' }),
 };
+
+/** Scrap collected in 2026 ≥ 120 t, for the whole base. */
+const MATRIX_TARGET = {
+  nameZh: '矩阵测试目标',
+  nameEn: 'Matrix target',
+  metric: 'collected',
+  period: '2026',
+  value: 120_000_000,
+};
+let matrixTargetCode: Promise<string> | null = null;
+/** One target defined by the administrator, once, for targets.progress. */
+function matrixTarget(): Promise<string> {
+  matrixTargetCode ??= world
+    .clientFor('admin')
+    .mutate('targets.define', { ...MATRIX_TARGET, code: 'MXT-PROGRESS' })
+    .then((r) => {
+      if (r.status !== 200) throw new Error(`targets.define failed: ${JSON.stringify(r.body)}`);
+      return 'MXT-PROGRESS';
+    });
+  return matrixTargetCode;
+}
 
 const OPERATING_ROLES: readonly Role[] = ['operator', 'recycler', 'utiliser'];
 

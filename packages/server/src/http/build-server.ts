@@ -8,6 +8,7 @@ import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app/create-app';
 import { registerLabelRoutes } from '../labels/label-routes';
+import { registerReportDownloadRoutes } from '../reports/export/report-download-routes';
 import { registerLotProofRoute } from './lot-proof-route';
 import { type AppRouter, appRouter } from '../routers';
 import { contextFactory } from '../trpc/context';
@@ -103,6 +104,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   });
 
   registerLabelRoutes(server, app);
+  registerReportDownloadRoutes(server, app);
   registerLotProofRoute(server, app);
 
   const webDir = app.config.webDir;

@@ -16,7 +16,8 @@ export function projectTargetDefined(body: EventBody<'target.defined'>, at: Appe
       nameEn: body.nameEn,
       metric: body.metric,
       scopeKind: body.scope.kind,
-      scopeValue: body.scope.kind === 'site' ? body.scope.site : body.scope.kind === 'district' ? body.scope.district : null,
+      scopeValue:
+        body.scope.kind === 'site' ? body.scope.site : body.scope.kind === 'district' ? body.scope.district : null,
       period: body.period,
       fromDay: body.from,
       toDay: body.to,

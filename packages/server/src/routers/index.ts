@@ -17,6 +17,7 @@ import { reportsRouter } from './reports';
 import { sealedRouter, sellersRouter } from './sealed';
 import { sitesRouter } from './sites';
 import { systemRouter } from './system';
+import { targetsRouter } from './targets';
 import { tokensRouter } from './tokens';
 import { usersRouter } from './users';
 import { witnessRouter } from './witness';
@@ -41,6 +42,7 @@ export const appRouter = router({
   transfers: transfersRouter,
   sites: sitesRouter,
   system: systemRouter,
+  targets: targetsRouter,
   tokens: tokensRouter,
   users: usersRouter,
   witness: witnessRouter,

@@ -5,9 +5,9 @@
 // names the entry it supersedes (seq and leaf hash), and `active: false`
 // withdraws it. The targets in force are the definitions nobody superseded.
 import { z } from 'zod';
+import { reportDay } from '../api/reports-api';
 import { textField } from '../text/text-field';
 import { catalogCode, siteCodeField } from './fields';
-import { reportDay } from '../api/reports-api';
 
 export const TARGET_DEFINED = 'target.defined';
 
@@ -67,6 +67,8 @@ export type TargetFields = z.output<typeof targetFields>;
 export const targetDefinedBody = targetFields.extend({
   active: z.boolean(),
   /** The definition this one replaces (same code), or null for a new code. */
-  supersedes: z.object({ seq: z.number().int().nonnegative(), leafHash: z.string().regex(/^[0-9a-f]{64}$/) }).nullable(),
+  supersedes: z
+    .object({ seq: z.number().int().nonnegative(), leafHash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .nullable(),
 });
 export type TargetDefinedBody = z.output<typeof targetDefinedBody>;
