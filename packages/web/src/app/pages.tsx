@@ -3,6 +3,7 @@
 import type { ReactElement } from 'react';
 import { Navigate } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
+import { AnomaliesPage } from '../features/anomalies/anomalies-page';
 import { ChangePasswordPage } from '../features/account/change-password-page';
 import { SitesPage } from '../features/admin/sites/sites-page';
 import { TokensPage } from '../features/admin/tokens/tokens-page';
@@ -45,6 +46,8 @@ export const APP_PAGES: AppPage[] = [
   { path: '/admin/tokens', access: 'tokens:manage', element: <TokensPage /> },
   { path: '/admin/sites', access: 'sites:manage', element: <SitesPage /> },
   { path: '/account', access: 'signed-in', element: <AccountPage /> },
+  // The officials' anomaly list; administrators see only its thresholds there.
+  { path: '/anomalies', access: 'anomalies:configure', element: <AnomaliesPage /> },
   ...LIFECYCLE_PAGES,
   // The scanner on its own, until the dispatch screen takes it.
   { path: '/scan', access: 'signed-in', element: <ScanPage /> },

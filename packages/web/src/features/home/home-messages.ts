@@ -32,6 +32,8 @@ export const homeZh = {
   targetsHint: '进度、预测与完成情况',
   incentives: '补贴结算',
   incentivesHint: '补贴方案与结算单',
+  anomalies: '异常清单',
+  anomaliesHint: '熔损、运输差异、交售量、标签与更正',
 };
 
 export const homeEn: typeof homeZh = {
@@ -66,4 +68,6 @@ export const homeEn: typeof homeZh = {
   targetsHint: 'Progress, projection and status',
   incentives: 'Incentives',
   incentivesHint: 'Schemes and statements',
+  anomalies: 'Anomalies',
+  anomaliesHint: 'Melt loss, transit, seller volumes, labels, corrections',
 };

@@ -18,7 +18,8 @@ export interface HomeTile {
     | 'verify'
     | 'reports'
     | 'targets'
-    | 'incentives';
+    | 'incentives'
+    | 'anomalies';
   hint?:
     | 'collectHint'
     | 'onHandHint'
@@ -27,7 +28,8 @@ export interface HomeTile {
     | 'verifyHint'
     | 'reportsHint'
     | 'targetsHint'
-    | 'incentivesHint';
+    | 'incentivesHint'
+    | 'anomaliesHint';
   path: string;
   primary?: boolean;
 }
@@ -62,6 +64,7 @@ export function homeTiles(me: MeView): HomeTile[] {
       { label: 'reports', hint: 'reportsHint', path: '/reports' },
       { label: 'targets', hint: 'targetsHint', path: '/targets' },
       { label: 'incentives', hint: 'incentivesHint', path: '/incentives' },
+      { label: 'anomalies', hint: 'anomaliesHint', path: '/anomalies' },
     ],
     admin: [
       { label: 'lots', hint: 'lotsHint', path: '/lots' },

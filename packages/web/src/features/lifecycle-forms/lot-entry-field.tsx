@@ -6,6 +6,7 @@
 import { checkLabelDigest, type DigestCheck, formatMassKg, type LotView, parseLabel } from '@alutrace/shared';
 import { type ReactElement, type ReactNode, useId, useRef, useState } from 'react';
 import { useTRPCClient } from '../../lib/trpc';
+import { useReportMismatch } from '../scanner/report-mismatch';
 import type { ScanVerdict } from '../scanner/scan-session';
 import { commonEn, commonZh } from './common-words';
 import { LotFacts } from './lot-facts';
@@ -55,8 +56,9 @@ export function LotEntryField({
   const [text, setText] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const asked = useRef(0);
+  const reportMismatch = useReportMismatch();
 
-  const onScanned = async (raw: string): Promise<ScanVerdict> => {
+  const onScanned = async (raw: string, source: 'camera' | 'manual' = 'manual'): Promise<ScanVerdict> => {
     if (raw.trim() === '') return { outcome: 'refused', reason: w.lotNotALabel };
     const label = parseLabel(raw);
     if (!label.ok) {
@@ -79,6 +81,7 @@ export function LotEntryField({
     }
     const digest = checkLabelDigest(label.digest, lot.labelDigest);
     if (digest === 'mismatch') {
+      reportMismatch({ lotId: lot.lotId, digest: label.digest ?? '', source });
       show({ kind: 'forged', lotId: lot.lotId });
       return { outcome: 'warning', reason: w.lotDigestMismatch(lot.lotId) };
     }
@@ -142,7 +145,7 @@ export function LotEntryField({
       </p>
       {renderScanner?.((scanned) => {
         setText(scanned.trim());
-        return onScanned(scanned);
+        return onScanned(scanned, 'camera');
       })}
       <div id={`${id}-status`} aria-live="polite">
         {status.kind === 'looking' && <p className="field-hint">{w.lotLooking}</p>}

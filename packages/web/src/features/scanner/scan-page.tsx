@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/use-format';
 import { describeApiError } from '../../lib/api-error';
 import { useTRPCClient } from '../../lib/trpc';
 import { LazyScanner, type ScannedLabel, type ScanVerdict } from './lazy-scanner';
+import { useReportMismatch } from './report-mismatch';
 import { scanPageEn, scanPageZh } from './scan-page-words';
 
 interface ScannedLot {
@@ -25,6 +26,7 @@ export function ScanPage(): ReactElement {
   const format = useFormat();
   const client = useTRPCClient();
   const [lots, setLots] = useState<readonly ScannedLot[]>([]);
+  const reportMismatch = useReportMismatch();
   useDocumentTitle(w.title);
 
   const onScanned = async (label: ScannedLabel): Promise<ScanVerdict> => {
@@ -35,7 +37,10 @@ export function ScanPage(): ReactElement {
       return { outcome: 'refused', reason: describeApiError(error, language)?.message ?? w.unreachable };
     }
     const digest = checkLabelDigest(label.digest, lot.labelDigest);
-    if (digest === 'mismatch') return { outcome: 'warning', reason: w.digestMismatch(lot.lotId) };
+    if (digest === 'mismatch') {
+      reportMismatch({ lotId: lot.lotId, digest: label.digest ?? '', source: label.source });
+      return { outcome: 'warning', reason: w.digestMismatch(lot.lotId) };
+    }
     // A lot typed in and then scanned is listed once, its digest checked by the scan.
     const checked = digest === 'match';
     setLots((current) =>
