@@ -33,6 +33,8 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             // The QR decoder (features/scanner/zxing-loader.ts): fetched only by the screens that scan, never with the app.
             { name: 'zxing', test: /node_modules[\\/](barcode-detector|zxing-wasm)[\\/]/ },
+            // ECharts (features/reports/echarts-setup.ts): fetched only by the officials' report pages.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

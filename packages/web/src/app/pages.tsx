@@ -3,7 +3,6 @@
 import type { ReactElement } from 'react';
 import { Navigate } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
-import { AnomaliesPage } from '../features/anomalies/anomalies-page';
 import { ChangePasswordPage } from '../features/account/change-password-page';
 import { SitesPage } from '../features/admin/sites/sites-page';
 import { TokensPage } from '../features/admin/tokens/tokens-page';
@@ -15,6 +14,7 @@ import { LedgerPage } from '../features/ledger/ledger-page';
 import { LIFECYCLE_PAGES } from '../features/lifecycle-forms/lifecycle-pages';
 import { LotPage } from '../features/lots/lot-page';
 import { LotsPage } from '../features/lots/lots-page';
+import { REPORT_PAGES } from '../features/reports/report-pages';
 import { ScanPage } from '../features/scanner/scan-page';
 import type { Messages } from '../i18n/zh-CN';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../lib/next-path';
@@ -46,9 +46,8 @@ export const APP_PAGES: AppPage[] = [
   { path: '/admin/tokens', access: 'tokens:manage', element: <TokensPage /> },
   { path: '/admin/sites', access: 'sites:manage', element: <SitesPage /> },
   { path: '/account', access: 'signed-in', element: <AccountPage /> },
-  // The officials' anomaly list; administrators see only its thresholds there.
-  { path: '/anomalies', access: 'anomalies:configure', element: <AnomaliesPage /> },
   ...LIFECYCLE_PAGES,
+  ...REPORT_PAGES,
   // The scanner on its own, until the dispatch screen takes it.
   { path: '/scan', access: 'signed-in', element: <ScanPage /> },
   { path: CHANGE_PASSWORD_PATH, access: 'signed-in', beforePasswordChange: true, element: <ChangePasswordPage /> },

@@ -104,3 +104,8 @@ export function chartValue(column: ReportColumn, value: ReportCell): number | nu
       return value;
   }
 }
+
+/** An integer over 10^exponent as a plain decimal for an input's value, without grouping: 925000, 4 → "92.5". */
+export function formatScaledPlain(amount: number, exponent: number): string {
+  return formatScaled(amount, exponent);
+}

@@ -19,7 +19,11 @@ export function ProvenanceLine({ provenance }: { provenance: ReportProvenance })
   return (
     <p className="report-provenance" data-testid="report-provenance">
       {before}
-      <ShortHash hex={provenance.rootHash} />
+      <span className="no-print">
+        <ShortHash hex={provenance.rootHash} />
+      </span>
+      {/* On paper nobody can hover for the rest of the hash. */}
+      <code className="print-inline">{provenance.rootHash}</code>
       {after}
       {provenance.computedFrom === 'log' && w.fromLog}
       <span className="report-computed-at">

@@ -18,6 +18,10 @@ export interface ReportSpec {
   defaultGroups?: readonly string[];
   filters: readonly FilterKey[];
   chart: 'bar' | 'line';
+  /** The chart's x axis (default the period column). */
+  category?: string;
+  /** What the chart splits its measure by when the report is not grouped. */
+  splitBy?: string;
   /** Draw the series stacked (parts of a whole, like volumes by grade). */
   stacked?: boolean;
 }
@@ -32,9 +36,18 @@ export const REPORT_SPECS: readonly ReportSpec[] = [
     chart: 'bar',
     stacked: true,
   },
-  { name: 'yield', periods: true, dims: [], maxGroups: 0, filters: ['site'], chart: 'line' },
+  { name: 'yield', periods: true, dims: [], maxGroups: 0, filters: ['site'], chart: 'line', splitBy: 'site' },
   { name: 'dross', periods: true, dims: ['site', 'kind'], maxGroups: 2, filters: ['site'], chart: 'bar' },
-  { name: 'discrepancies', periods: false, dims: [], maxGroups: 0, filters: ['site', 'status', 'asOf'], chart: 'bar' },
+  {
+    name: 'discrepancies',
+    periods: false,
+    dims: [],
+    maxGroups: 0,
+    filters: ['site', 'status', 'asOf'],
+    chart: 'bar',
+    category: 'route',
+    splitBy: 'status',
+  },
   {
     name: 'shipments',
     periods: true,

@@ -4,6 +4,7 @@
 import type { ReportTable } from '@alutrace/shared';
 import { type ReactElement, useMemo, useState } from 'react';
 import { useLang, useWords } from '../lifecycle-forms/use-words';
+import { vocabularyText } from './cell-vocabulary';
 import { EChart } from './echart';
 import { columnHeading } from './report-table-view';
 import { reportEn, reportZh } from './report-words';
@@ -13,19 +14,25 @@ interface ReportChartProps {
   table: ReportTable;
   type: 'bar' | 'line';
   stacked?: boolean | undefined;
+  /** The column along the x axis; default the first text column (the period). */
+  category?: string | undefined;
+  /** A second dimension to split the measure by; default none. */
+  splitBy?: string | undefined;
   /** A target line, in the measure's shown unit. */
   target?: { value: number; label: string } | undefined;
   height?: number;
 }
 
-export function ReportChart({ table, type, stacked, target, height }: ReportChartProps): ReactElement | null {
+export function ReportChart(props: ReportChartProps): ReactElement | null {
+  const { table, type, stacked, target, height } = props;
   const w = useWords(reportZh, reportEn);
   const lang = useLang();
   const measures = measureColumns(table);
   const dims = dimensionColumns(table);
   const [chosen, setChosen] = useState<string | null>(null);
   const measure = measures.find((m) => m.key === chosen) ?? measures[0];
-  const [category, splitBy] = dims;
+  const category = dims.find((d) => d.key === props.category) ?? dims[0];
+  const splitBy = dims.find((d) => d.key === props.splitBy && d.key !== category?.key);
   const option = useMemo(
     () =>
       category && measure
@@ -37,6 +44,7 @@ export function ReportChart({ table, type, stacked, target, height }: ReportChar
             stack: stacked ?? false,
             target,
             lang,
+            label: (key, value) => vocabularyText(key, value, lang),
           })
         : null,
     [table, category, measure, splitBy, type, stacked, target, lang],

@@ -3,27 +3,35 @@
 // exact value (grams, ppm, fen) in each cell's tooltip, and the totals row.
 import type { ReportCell, ReportColumn, ReportTable } from '@alutrace/shared';
 import type { ReactElement } from 'react';
+import { ShortHash } from '../../components/short-hash';
 import { useLang, useWords } from '../lifecycle-forms/use-words';
+import { vocabularyText } from './cell-vocabulary';
 import { columnUnit, formatCell } from './format-cell';
+
+const HASH_RE = /^[0-9a-f]{64}$/;
+
 import { reportEn, reportZh } from './report-words';
 
 function Cell({ column, value, header }: { column: ReportColumn; value: ReportCell; header?: boolean }): ReactElement {
   const lang = useLang();
-  const { text, exact } = formatCell(column, value);
+  const shown = typeof value === 'string' ? vocabularyText(column.key, value, lang) : value;
+  const { text, exact } = formatCell(column, shown);
   // On a phone each row is a card, each cell labelled with its column (styles/tables.css).
   const label = columnHeading(column, lang);
   const numeric = column.kind !== 'text' && column.kind !== 'date';
   const className = numeric ? 'num' : undefined;
+  const content =
+    column.kind === 'text' && typeof value === 'string' && HASH_RE.test(value) ? <ShortHash hex={value} /> : text;
   if (header) {
     return (
       <th scope="row" className={className} title={exact} data-label={label}>
-        {text}
+        {content}
       </th>
     );
   }
   return (
     <td className={className} title={exact} data-label={label}>
-      {text}
+      {content}
     </td>
   );
 }
@@ -86,6 +94,9 @@ export function ReportTableView({
                   <th key={column.key} scope="row">
                     {w.total}
                   </th>
+                ) : totals[column.key] === undefined ? (
+                  // No total for a name or a ratio the report did not sum: an empty cell, not a dash.
+                  <td key={column.key} />
                 ) : (
                   <Cell key={column.key} column={column} value={totals[column.key] ?? null} />
                 ),

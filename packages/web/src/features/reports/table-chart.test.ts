@@ -60,4 +60,21 @@ describe('a chart drawn from a report table', () => {
     expect(series[0]?.data).toEqual([1.5, null]);
     expect(series[1]?.data).toEqual([0.5, 2]);
   });
+
+  it('names codes, and leaves out a category no measure has a figure for', () => {
+    const option = tableChart(table, {
+      category: 'family',
+      measures: ['producedG'],
+      type: 'bar',
+      lang: 'en',
+      label: (key, value) => `${key}:${value}`,
+    });
+    // "cast" has produced 0 in January and null in February: 0 is a figure, so it stays.
+    expect((option.xAxis as { data: string[] }).data).toEqual(['family:UBC', 'family:cast']);
+    const only = tableChart(
+      { ...table, rows: table.rows.filter((r) => r.family === 'cast' && r.period === '2026-02') },
+      { category: 'family', measures: ['producedG'], type: 'bar', lang: 'en' },
+    );
+    expect((only.xAxis as { data: string[] }).data).toEqual([]);
+  });
 });

@@ -18,6 +18,8 @@ export interface TableChartSpec {
   /** A horizontal line for a target, in the measure's shown unit. */
   target?: { value: number; label: string } | undefined;
   lang: 'zh' | 'en';
+  /** A code's name for the axis and legend ('ubc' → 废铝易拉罐); default the value itself. */
+  label?: (columnKey: string, value: string) => string;
 }
 
 /** The columns a chart can draw: figures, not names. */
@@ -44,8 +46,9 @@ function axisName(column: ReportColumn | undefined, lang: 'zh' | 'en'): string {
 }
 
 export function tableChart(table: ReportTable, spec: TableChartSpec): ChartOption {
+  const label = spec.label ?? ((_key: string, value: string) => value);
   const categoryText = (row: ReportTable['rows'][number]) => String(row[spec.category] ?? '—');
-  const categories = uniqueInOrder(table.rows.map(categoryText));
+  const allCategories = uniqueInOrder(table.rows.map(categoryText));
   const first = columnOf(table, spec.measures[0] ?? '');
   let series: { name: string; data: (number | null)[] }[];
   if (spec.splitBy && first) {
@@ -60,7 +63,7 @@ export function tableChart(table: ReportTable, spec: TableChartSpec): ChartOptio
         const at = categoryText(row);
         byCategory.set(at, (byCategory.get(at) ?? 0) + value);
       }
-      return { name, data: categories.map((c) => byCategory.get(c) ?? null) };
+      return { name: label(splitKey, name), data: allCategories.map((c) => byCategory.get(c) ?? null) };
     });
   } else {
     series = spec.measures.flatMap((key) => {
@@ -71,16 +74,28 @@ export function tableChart(table: ReportTable, spec: TableChartSpec): ChartOptio
         const value = chartValue(column, row[key] ?? null);
         if (value !== null) byCategory.set(categoryText(row), (byCategory.get(categoryText(row)) ?? 0) + value);
       }
-      return [{ name: column.label[spec.lang], data: categories.map((c) => byCategory.get(c) ?? null) }];
+      return [{ name: column.label[spec.lang], data: allCategories.map((c) => byCategory.get(c) ?? null) }];
     });
   }
+  // A category no series has a figure for (metal, which has no grade family, in a chart of scrap by family) is left out.
+  const kept = allCategories.map((_, i) => series.some((s) => s.data[i] !== null && s.data[i] !== undefined));
+  const categories = allCategories.filter((_, i) => kept[i]).map((c) => label(spec.category, c));
+  series = series.map((s) => ({ ...s, data: s.data.filter((_, i) => kept[i]) }));
+  // A group with nothing in this measure (metal's empty family in a chart of scrap) has no bar worth a legend entry.
+  if (spec.splitBy) series = series.filter((s) => s.data.some((v) => v !== null && v !== 0));
   const target = spec.target;
   return {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', top: 0 },
     xAxis: { type: 'category', data: categories },
-    yAxis: { type: 'value', name: axisName(first, spec.lang), nameTextStyle: { align: 'left' } },
+    yAxis: {
+      type: 'value',
+      name: axisName(first, spec.lang),
+      nameTextStyle: { align: 'left' },
+      // The target line stays in view even when every figure is far below it.
+      ...(target ? { max: (extent: { max: number }) => Math.max(extent.max, target.value) } : {}),
+    },
     series: series.map((s, i) => ({
       name: s.name,
       type: spec.type,
@@ -92,7 +107,7 @@ export function tableChart(table: ReportTable, spec: TableChartSpec): ChartOptio
             markLine: {
               symbol: 'none',
               lineStyle: { type: 'dashed', color: '#b4511f' },
-              label: { formatter: target.label },
+              label: { formatter: target.label, position: 'insideEndTop' },
               data: [{ yAxis: target.value }],
             },
           }

@@ -1,0 +1,28 @@
+// Report rows carry the closed vocabularies' codes ('ubc', 'post_consumer',
+// 'transport'…), as the exports do; the screen shows their names in the
+// reader's language, from the same tables the rest of the app uses.
+import {
+  BYPRODUCT_KIND_NAMES,
+  BYPRODUCT_ROUTE_NAMES,
+  DOWNSTREAM_CHAIN_NAMES,
+  GRADE_FAMILY_NAMES,
+  PARK_NAMES,
+  SOURCE_CLASS_NAMES,
+} from '@alutrace/shared';
+
+type Names = Record<string, { en: string; zh: string }>;
+
+const BY_COLUMN: Record<string, Names> = {
+  family: GRADE_FAMILY_NAMES,
+  sourceClass: SOURCE_CLASS_NAMES,
+  source_class: SOURCE_CLASS_NAMES,
+  chain: DOWNSTREAM_CHAIN_NAMES,
+  route: BYPRODUCT_ROUTE_NAMES,
+  kind: BYPRODUCT_KIND_NAMES,
+  park: PARK_NAMES,
+};
+
+/** The name of a code in a vocabulary column, or the value itself. */
+export function vocabularyText(columnKey: string, value: string, lang: 'zh' | 'en'): string {
+  return BY_COLUMN[columnKey]?.[value]?.[lang] ?? value;
+}

@@ -1,0 +1,22 @@
+// The officials' pages in the route table (app/pages.tsx spreads them in).
+// Each is its own lazy chunk, and so is ECharts: nobody who never opens one
+// of them downloads either (vite.config.ts keeps echarts out of the vendor chunk).
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement, Suspense } from 'react';
+import type { AppPage } from '../../app/pages';
+import { LoadingNotice } from '../../components/loading-notice';
+
+const DashboardPage = lazy(() => import('./dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const ReportPage = lazy(() => import('./report-page').then((m) => ({ default: m.ReportPage })));
+
+function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }): ReactElement {
+  return (
+    <Suspense fallback={<LoadingNotice />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+export const REPORT_PAGES: AppPage[] = [
+  { path: '/reports', navLabel: 'reports', access: 'reports:read', element: <Lazy page={DashboardPage} /> },
+  { path: '/reports/:name', access: 'reports:read', element: <Lazy page={ReportPage} /> },
+];
