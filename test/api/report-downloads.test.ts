@@ -207,6 +207,13 @@ describe('bad filters', () => {
     expect(r).toMatchObject({ status: 400, code: 'REPORT_RANGE_TOO_LONG' });
   });
 
+  it('refuses a tree size that no signed checkpoint has, as a client error', async () => {
+    const r = await refusal(await get(`/reports/volumes.csv?${VOLUMES}&at=999999`, official()));
+    expect(r).toMatchObject({ code: 'REPORT_CHECKPOINT_UNKNOWN' });
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+  });
+
   it('answers 404 for a report or a format that does not exist', async () => {
     expect(await refusal(await get(`/reports/salaries.csv?${VOLUMES}`, official()))).toMatchObject({
       status: 404,
