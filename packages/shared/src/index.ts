@@ -23,6 +23,7 @@ export * from './bytes';
 export * from './canonical-json';
 export * from './checkpoint/checkpoint';
 export * from './checkpoint/cosignature';
+export * from './checkpoint/cosignature-flow';
 export * from './checkpoint/cosignature-report';
 export * from './checkpoint/cosignature-witness';
 export * from './checkpoint/signed-note';

@@ -6,23 +6,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   bytesToHex,
-  type ConsistencyProofView,
-  type CosignedCheckpointView,
-  type CosignResult,
-  checkNextCheckpoint,
-  cosign,
+  cosignRound,
   formatCosignerKey,
   generateCosigner,
   NoteError,
-  type NoteVerifier,
-  noteBody,
-  type PublicKeyView,
-  parseVerifierKey,
-  readCheckpointNote,
   readWitnessKeyFile,
-  verifyCheckpoint,
-  verifyCosignatureLine,
-  type WitnessLatestView,
+  type WitnessApi,
+  WitnessRefusal,
   type WitnessState,
   type WitnessView,
   witnessKeyFileText,
@@ -132,79 +122,47 @@ function withUrl(args: ParsedArgs): ParsedArgs {
   return url ? { ...args, values: { ...args.values, server: url } } : args;
 }
 
-async function pinnedKey(client: ApiClient, state: WitnessState | null, given: string | undefined) {
-  const served = await client.query<PublicKeyView>('ledger.publicKey');
-  const pinned = given ?? state?.logKey ?? served.verifierKey;
-  let verifier: NoteVerifier;
-  try {
-    verifier = parseVerifierKey(pinned);
-  } catch (e) {
-    throw new UsageError(`--key: ${e instanceof NoteError ? e.message : String(e)}`);
-  }
-  if (state && state.logKey !== pinned) {
-    throw new LocalRefusal(
-      `the server's key given (${pinned}) is not the one this witness pinned (${state.logKey}); a new key means a new log: use a new witness state`,
-      `给出的服务器公钥（${pinned}）与本见证端已固定的公钥（${state.logKey}）不同；新公钥意味着新日志，请使用新的见证状态文件`,
-    );
-  }
-  return { verifier, pinned, origin: served.origin };
+/** The server calls of a cosigning round, over the CLI's API client. */
+function apiOf(client: ApiClient): WitnessApi {
+  return {
+    publicKey: () => client.query('ledger.publicKey'),
+    register: (input) => client.mutate('witness.register', input),
+    latest: (input) => client.query('witness.latest', input),
+    head: () => client.query('ledger.checkpoint', {}),
+    consistencyProof: (input) => client.query('ledger.consistencyProof', input),
+    cosign: (input) => client.mutate('witness.cosign', input),
+  };
 }
 
 async function cosignCommand(args: ParsedArgs, io: CliIo, keyFile: string): Promise<number> {
   const cosigner = loadKey(keyFile);
-  const vkey = formatCosignerKey(cosigner);
-  let state = readState(keyFile);
+  const state = readState(keyFile);
+  const logKey = str(args, 'key');
   return runRemote(withUrl(args), io, {}, async ({ client, json }) => {
-    const { verifier, pinned, origin } = await pinnedKey(client, state, str(args, 'key'));
-    if (state && state.origin !== origin) {
-      throw new LocalRefusal(
-        `the server now says its log is "${origin}", not "${state.origin}" as this witness saw it`,
-        `服务器现称其日志为“${origin}”，而非本见证端所见的“${state.origin}”`,
-      );
-    }
-    await client.mutate<WitnessView>('witness.register', { name: cosigner.name, vkey });
-
-    // Trust the local state first; the server's record of our last cosignature counts only when
-    // our own signature and the log's verify on it, and only when it is larger.
-    let previousNote = state?.last?.note ?? null;
-    const remembered = await client.query<WitnessLatestView>('witness.latest', { vkey });
-    const r = remembered.latest;
-    if (r && r.treeSize > (state?.last?.treeSize ?? -1)) {
-      try {
-        verifyCheckpoint(r.note, verifier, origin);
-        verifyCosignatureLine(noteBody(r.note), r.line, cosigner);
-        previousNote = r.note;
-      } catch {
-        io.err(
-          `alutrace witness: the server's record of this witness's last cosignature (tree size ${r.treeSize}) does not verify; ignored`,
-        );
-      }
-    }
-
-    const head = await client.query<CosignedCheckpointView>('ledger.checkpoint', {});
-    const from = previousNote ? readCheckpointNote(previousNote).size : 0;
-    let proof: string[] = [];
-    if (previousNote && from > 0 && from < head.treeSize) {
-      proof = (await client.query<ConsistencyProofView>('ledger.consistencyProof', { from, to: head.treeSize })).proof;
-    }
     const now = new Date();
-    const check = checkNextCheckpoint({
-      logKey: verifier,
-      origin,
-      previousNote,
-      nextNote: head.note,
-      proof,
-      now,
-    });
-    if (!check.ok) {
+    let round: Awaited<ReturnType<typeof cosignRound>>;
+    try {
+      round = await cosignRound({
+        api: apiOf(client),
+        cosigner,
+        state,
+        ...(logKey !== undefined ? { logKey } : {}),
+        save: (next) => writePrivateFile(statePath(keyFile), `${JSON.stringify(next, null, 2)}\n`),
+        now,
+      });
+    } catch (e) {
+      if (e instanceof WitnessRefusal) throw new LocalRefusal(e.en, e.zh);
+      throw e;
+    }
+    if (!round.ok) {
       const evidenceFile = resolve(io.cwd, str(args, 'evidence') ?? `${keyFile}.evidence-${fileTime(now)}.json`);
-      writePrivateFile(evidenceFile, `${JSON.stringify(check.evidence, null, 2)}\n`);
+      writePrivateFile(evidenceFile, `${JSON.stringify(round.evidence, null, 2)}\n`);
       io.err(
         [
           '',
           '!!! THE LOG IS NOT CONSISTENT WITH WHAT THIS WITNESS COSIGNED BEFORE — NOT COSIGNED !!!',
           '!!! 日志与本见证端此前副署的内容不一致 —— 拒绝副署 !!!',
-          `  ${check.reason}`,
+          `  ${round.reason}`,
           `  evidence (both signed checkpoints and the proof that failed): ${evidenceFile}`,
           `  证据（两个签名检查点及验证失败的证明）：${evidenceFile}`,
           '  Keep this file and report it: it proves the server signed two different histories.',
@@ -212,26 +170,11 @@ async function cosignCommand(args: ParsedArgs, io: CliIo, keyFile: string): Prom
           '',
         ].join('\n'),
       );
-      if (json) io.out(JSON.stringify({ ok: false, reason: check.reason, evidence: evidenceFile }, null, 2));
+      if (json) io.out(JSON.stringify({ ok: false, reason: round.reason, evidence: evidenceFile }, null, 2));
       return EXIT_FAILED;
     }
-    const line = cosign(noteBody(head.note), cosigner, Math.floor(now.getTime() / 1000));
-    // The statement is made once signed: remember it before uploading, so a lost upload never
-    // lets this witness cosign a smaller or other tree later.
-    state = {
-      format: 'alutrace-witness-state',
-      version: 1,
-      logKey: pinned,
-      origin,
-      last: {
-        treeSize: check.checkpoint.size,
-        rootHash: bytesToHex(check.checkpoint.root),
-        note: head.note,
-        cosignedAt: now.toISOString(),
-      },
-    };
-    writePrivateFile(statePath(keyFile), `${JSON.stringify(state, null, 2)}\n`);
-    const result = await client.mutate<CosignResult>('witness.cosign', { checkpoint: head.note, cosignature: line });
+    if (round.ignoredServerRecord) io.err(`alutrace witness: ${round.ignoredServerRecord}`);
+    const { result } = round;
     if (json) io.out(JSON.stringify(result, null, 2));
     else {
       io.out(
@@ -239,11 +182,11 @@ async function cosignCommand(args: ParsedArgs, io: CliIo, keyFile: string): Prom
       );
       io.out(`  已以 ${cosigner.name} 副署树大小为 ${result.treeSize} 的检查点`);
       io.out(
-        check.from > 0
-          ? `  consistent with tree size ${check.from}, which this witness cosigned before`
+        round.from > 0
+          ? `  consistent with tree size ${round.from}, which this witness cosigned before`
           : '  the first checkpoint this witness cosigns for this log',
       );
-      io.out(`  root ${bytesToHex(check.checkpoint.root)}`);
+      io.out(`  root ${round.rootHash}`);
     }
     return EXIT_OK;
   });
