@@ -15,6 +15,7 @@ import {
 import { h } from './dom';
 import { type Label, type Loaded, loadPassport, readLabel } from './load-passport';
 import { type PassportLanguage, TEXT } from './passport-text';
+import { checkProofFile, type FileChecked, renderFileNote, renderProofCard } from './proof-file';
 import { renderFacts, renderTrace } from './render-passport';
 import { renderVerification } from './render-verification';
 
@@ -36,10 +37,14 @@ type View =
       passport: Passport;
       verification: PassportVerification;
       key: { text: string; id: string | null; pinned: boolean };
+      /** Read from a proof file the reader opened, not from the server. */
+      file?: Extract<FileChecked, { status: 'checked' }>;
     };
 
 let language: PassportLanguage = storedLanguage();
 let view: View = { status: 'loading' };
+let label: Label | null = null;
+let unreadable: { name: string; detail: string } | null = null;
 
 function storedLanguage(): PassportLanguage {
   try {
@@ -84,6 +89,25 @@ function verified(passport: Passport, label: Label): View {
   };
 }
 
+async function openFile(file: File): Promise<void> {
+  const checked = await checkProofFile(file, PINNED_KEY);
+  if (checked.status === 'unreadable') {
+    unreadable = { name: checked.name, detail: checked.detail };
+  } else {
+    unreadable = null;
+    const passport = checked.result.passport as Passport;
+    const key = PINNED_KEY ?? passport.checkpoint.verifierKey;
+    view = {
+      status: 'ok',
+      passport,
+      verification: checked.result,
+      key: { text: key, id: keyIdOf(key), pinned: PINNED_KEY !== undefined },
+      file: checked,
+    };
+  }
+  render();
+}
+
 function render(): void {
   const t = TEXT[language];
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -126,16 +150,31 @@ function render(): void {
         h('small', null, t.title),
         h('span', { 'data-testid': 'lot-id' }, p.lot.lotId),
       ),
+    );
+    if (view.file) {
+      body.push(renderFileNote(view.file.name, view.file.result, t));
+      if (label) {
+        const back = h('button', { type: 'button', class: 'passport-retry' }, t.backToLabel);
+        back.addEventListener('click', () => void start());
+        body.push(back);
+      }
+    }
+    body.push(
       renderVerification(p, view.verification, view.key, t),
       renderFacts(p, language, t),
       renderTrace(p, language, t),
     );
   }
+  if (view.status !== 'loading') {
+    const download = view.status === 'ok' && !view.file ? label : null;
+    body.push(renderProofCard(download, t, (file) => void openFile(file), unreadable));
+  }
   root.replaceChildren(header, ...body, h('footer', { class: 'passport-footer' }, t.footer));
 }
 
 async function start(): Promise<void> {
-  const label = readLabel(window.location);
+  label = readLabel(window.location);
+  unreadable = null;
   view = { status: 'loading' };
   render();
   const loaded: Loaded = label ? await loadPassport(label) : { status: 'unverifiable' };

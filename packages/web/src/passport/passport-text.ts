@@ -61,6 +61,18 @@ export interface PassportText {
   checks: Record<PassportCheckName, string>;
   status: { pass: string; fail: string; unchecked: string };
   footer: string;
+  proofTitle: string;
+  proofDownload: string;
+  proofDownloadHint: string;
+  proofOpen: string;
+  proofOpenHint: string;
+  proofUnreadable: (name: string) => string;
+  fromFile: (name: string) => string;
+  fileCheckpoint: (size: number) => string;
+  cosignedBy: string;
+  cosignerNote: string;
+  notCosigned: string;
+  backToLabel: string;
 }
 
 const zh: PassportText = {
@@ -130,6 +142,19 @@ const zh: PassportText = {
   },
   status: { pass: '通过', fail: '未通过', unchecked: '未核对' },
   footer: '铝溯源 · 每个数字都可追溯到称重，并写入只增不改的签名账本。',
+  proofTitle: '离线证明',
+  proofDownload: '下载证明文件',
+  proofDownloadHint:
+    '一个文件，包含本护照所依据的每条账本记录的原始字节、各自的包含证明和签名检查点（含官员副署）。以后无需服务器即可核对：在本页打开，或运行 alutrace verify-proof。',
+  proofOpen: '打开证明文件核对',
+  proofOpenHint: '文件只在本设备上核对，不会发送给服务器。',
+  proofUnreadable: (n) => `无法读取证明文件 ${n}：`,
+  fromFile: (n) => `以下内容来自证明文件 ${n}，已在本设备上离线核对，未联系服务器。`,
+  fileCheckpoint: (s) => `证明指向共 ${s} 条记录的签名检查点。`,
+  cosignedBy: '检查点副署（见证）：',
+  cosignerNote: '见证人的名称和公钥由文件给出；请与主管部门公布的见证公钥比对。',
+  notCosigned: '该检查点尚无官员副署。',
+  backToLabel: '返回标签的护照',
 };
 
 const en: PassportText = {
@@ -203,6 +228,19 @@ const en: PassportText = {
   },
   status: { pass: 'passed', fail: 'failed', unchecked: 'not checked' },
   footer: 'alutrace · every figure traceable to a weighing, in an append-only signed ledger.',
+  proofTitle: 'Offline proof',
+  proofDownload: 'Download the proof file',
+  proofDownloadHint:
+    "One file with the exact bytes of every ledger entry this passport rests on, each entry's inclusion proof and the signed checkpoint with the officials' cosignatures. Check it later without any server: open it on this page, or run alutrace verify-proof.",
+  proofOpen: 'Check a proof file',
+  proofOpenHint: 'The file is checked on this device only; nothing is sent to the server.',
+  proofUnreadable: (n) => `The proof file ${n} cannot be read:`,
+  fromFile: (n) => `Read from the proof file ${n} and checked offline on this device, without the server.`,
+  fileCheckpoint: (s) => `The proofs lead to the signed checkpoint of ${s} entries.`,
+  cosignedBy: 'Checkpoint cosigned (witnessed) by:',
+  cosignerNote: 'Witness names and keys as the file gives them: compare the keys with those the officials publish.',
+  notCosigned: 'No official has cosigned this checkpoint yet.',
+  backToLabel: "Back to the label's passport",
 };
 
 export const TEXT: Record<PassportLanguage, PassportText> = { zh, en };
