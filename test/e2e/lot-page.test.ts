@@ -11,6 +11,7 @@ import {
   receiveLots,
   recordCollection,
   recordProcessing,
+  recordShipment,
   type TestServer,
 } from '@alutrace/server/testing';
 import {
@@ -19,12 +20,13 @@ import {
   receiveLotsInput,
   recordCollectionInput,
   recordProcessingInput,
+  recordShipmentInput,
 } from '@alutrace/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { saveScreenshot } from './browser';
 import { fillCollection, GOOD_ID } from './collect-helpers';
-import { addSite, addUser, DESKTOP, type E2e, PHONE, test, textOf } from './fixtures';
+import { addSite, addUser, DESKTOP, DESKTOP_WIDE, type E2e, PHONE, test, textOf } from './fixtures';
 
 interface World {
   server: TestServer;
@@ -133,6 +135,114 @@ async function meltWorld(e2e: E2e): Promise<World> {
   };
 }
 
+/**
+ * The graph of test/api/trace-tree.test.ts: a (1,000,000 g) and b (500,000 g)
+ * melted in part into ingot1 900,000 g + dross1; ingot1 half cast into a
+ * billet 400,000 g (shipped) + dross2; a's rest and ingot1's rest melted into
+ * ingot3 800,000 g + dross3. The figures asserted below are worked there.
+ */
+async function treeWorld(e2e: E2e) {
+  const server = await e2e.startServer();
+  await addSite(server, 'PG01', 'collection_point', '平果回收站', 'Pingguo collection point');
+  await addSite(server, 'RC01', 'recycler', '平果再生铝', 'Pingguo recycler');
+  await addSite(server, 'BY01', 'buyer', '柳州汽车零部件', 'Liuzhou auto parts');
+  const operator = await addUser(server, { username: 'li', displayName: '李师傅', role: 'operator', sites: ['PG01'] });
+  const recycler = await addUser(server, {
+    username: 'wang',
+    displayName: '王厂长',
+    role: 'recycler',
+    sites: ['RC01'],
+  });
+  const deps = lifecycleDeps(server.app);
+  const op = callerFor(operator.id, 'operator', 'PG01');
+  const rc = callerFor(recycler.id, 'recycler', 'RC01');
+  const ids = {} as Record<'a' | 'b' | 'ingot1' | 'dross1' | 'billet' | 'dross2' | 'ingot3' | 'dross3', string>;
+  for (const [name, net] of [
+    ['a', 1_000_000],
+    ['b', 500_000],
+  ] as const) {
+    const r = await recordCollection(
+      deps,
+      op,
+      recordCollectionInput.parse({
+        site: 'PG01',
+        grade: 'UBC',
+        grossG: net + 100_000,
+        tareG: 100_000,
+        deductionG: 0,
+        netG: net,
+        sealed: { seller: { kind: 'individual', name: '李明', residentId: GOOD_ID } },
+      }),
+    );
+    ids[name] = r.lots[0]?.lotId as string;
+  }
+  const lots = [
+    { lotId: ids.a, massG: 1_000_000 },
+    { lotId: ids.b, massG: 500_000 },
+  ];
+  const sent = await dispatchLots(deps, op, dispatchLotsInput.parse({ site: 'PG01', to: 'RC01', lots }));
+  await receiveLots(
+    deps,
+    rc,
+    receiveLotsInput.parse({
+      site: 'RC01',
+      dispatchId: sent.dispatchId,
+      lots: lots.map((l) => ({ lotId: l.lotId, receivedG: l.massG })),
+    }),
+  );
+  const run = async (
+    inputs: [string, number][],
+    form: 'ingot' | 'billet',
+    out: number,
+    dross: number,
+  ): Promise<[string, string]> =>
+    (
+      await recordProcessing(
+        deps,
+        rc,
+        recordProcessingInput.parse({
+          site: 'RC01',
+          process: form === 'billet' ? 'casting' : 'melting',
+          inputs: inputs.map(([lotId, consumedG]) => ({ lotId, consumedG })),
+          additions: [],
+          outputs: [{ form, alloy: 'ADC12', massG: out }],
+          byproducts: [{ kind: 'dross', massG: dross, hazardousWasteCode: 'HW48 321-026-48' }],
+        }),
+      )
+    ).lots.map((l) => l.lotId) as [string, string];
+  [ids.ingot1, ids.dross1] = await run(
+    [
+      [ids.a, 600_000],
+      [ids.b, 400_000],
+    ],
+    'ingot',
+    900_000,
+    100_000,
+  );
+  [ids.billet, ids.dross2] = await run([[ids.ingot1, 450_000]], 'billet', 400_000, 50_000);
+  [ids.ingot3, ids.dross3] = await run(
+    [
+      [ids.a, 400_000],
+      [ids.ingot1, 450_000],
+    ],
+    'ingot',
+    800_000,
+    50_000,
+  );
+  await recordShipment(
+    deps,
+    rc,
+    recordShipmentInput.parse({
+      site: 'RC01',
+      lotId: ids.billet,
+      buyer: 'BY01',
+      chain: 'construction',
+      massG: 400_000,
+    }),
+  );
+  return { server, recycler: recycler.id, ids };
+}
+
 async function toEnglish(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'English' }).click();
 }
@@ -198,11 +308,68 @@ describe('the lot page', () => {
     await page.getByRole('link', { name: world.collected[0] as string }).click();
     const forward = await textOf(page.getByTestId('lineage-forward'));
     expect(forward).toContain(world.ingot);
-    expect(forward).toMatch(/carries [\d.]+ kg of this lot/);
+    expect(forward).toMatch(/[\d.]+ kg went in, [\d.]+ kg of it this lot/);
     expect(await textOf(page.getByTestId('lot-state'))).toBe('Consumed');
     await saveScreenshot(page, 'lot-collection-390-en');
     await page.setViewportSize(DESKTOP);
     await saveScreenshot(page, 'lot-collection-1280-en');
+    expect(errors).toEqual([]);
+  });
+
+  test('lineage is an indented tree: each run, what went in, and how much of the lot it carried', async ({ e2e }) => {
+    const { server, recycler, ids } = await treeWorld(e2e);
+    const { page, errors } = await e2e.openPage(server, `/lots/${ids.a}`, {
+      viewport: { width: 360, height: 800 },
+      signedInAs: recycler,
+    });
+    const forward = page.getByTestId('lineage-forward');
+    await forward.waitFor();
+    const node = (tree: typeof forward, ...path: string[]) =>
+      tree.locator(path.map((id) => `[data-testid="lineage-node"][data-lot="${id}"]`).join(' '));
+    // The billet hangs under ingot1, under run 1: ingot1's 400,000 g went in, 240,000 g of it a's.
+    expect(await textOf(node(forward, ids.ingot1, ids.billet).locator(':scope > .lineage-mass'))).toBe(
+      '投入 400 kg，含本批次 240 kg',
+    );
+    expect(await textOf(node(forward, ids.ingot1, ids.billet))).toContain('出售给 BY01 柳州汽车零部件（建筑）400 kg');
+    expect(await textOf(node(forward, ids.ingot1).first().locator(':scope > .lineage-mass'))).toBe(
+      '投入 540 kg，含本批次 540 kg',
+    );
+    // ingot3 is reached twice: through ingot1 (254.117 kg of a) and straight from a (376.471 kg).
+    const ingot3 = node(forward, ids.ingot3);
+    expect(await ingot3.count()).toBe(2);
+    expect(await textOf(node(forward, ids.ingot1, ids.ingot3).locator(':scope > .lineage-mass'))).toBe(
+      '投入 423.529 kg，含本批次 254.117 kg',
+    );
+    expect(await textOf(ingot3.nth(1).locator(':scope > .lineage-mass'))).toBe('投入 376.471 kg，含本批次 376.471 kg');
+    expect(await textOf(ingot3.nth(0))).toContain('经 2 条路径共含本批次 630.588 kg');
+    // Every level names its run.
+    expect(await textOf(forward)).toContain('铸造 · RC01 平果再生铝');
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await saveScreenshot(page, 'lot-tree-forward-360-zh');
+    // The tree itself at the phone's own size (the full page shrinks it when viewed).
+    await page.getByTestId('lineage-forward').evaluate((el) => el.scrollIntoView());
+    await saveScreenshot(page, 'lot-tree-forward-360-zh-view', false);
+    await page.setViewportSize(DESKTOP_WIDE);
+    await saveScreenshot(page, 'lot-tree-forward-1440-zh');
+
+    await page.goto(`${server.url}/lots/${ids.ingot3}`);
+    const backward = page.getByTestId('lineage-backward');
+    await backward.waitFor();
+    // ingot3 ← run 3 ← a (376.471 kg) and ingot1 (423.529 kg) ← run 1 ← a (540 kg), b (360 kg).
+    expect(await textOf(node(backward, ids.ingot1, ids.b).locator(':scope > .lineage-mass'))).toBe('投入 360 kg');
+    expect(await textOf(node(backward, ids.ingot1, ids.b))).toContain('本批次中来自它的 169.412 kg');
+    expect(await node(backward, ids.a).count()).toBe(2);
+    expect(await textOf(node(backward, ids.a).first())).toContain('本批次中来自它的 630.588 kg');
+    await toEnglish(page);
+    await page.getByText('Where it came from (to the collection lots)').waitFor();
+    expect(await textOf(node(backward, ids.ingot1).locator(':scope > .lineage-mass'))).toBe('423.529 kg went in');
+    await saveScreenshot(page, 'lot-tree-backward-1440-en');
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await saveScreenshot(page, 'lot-tree-backward-360-en');
+    await page.getByTestId('lot-lineage').evaluate((el) => el.scrollIntoView());
+    await saveScreenshot(page, 'lot-tree-backward-360-en-view', false);
     expect(errors).toEqual([]);
   });
 

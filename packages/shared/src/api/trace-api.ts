@@ -43,6 +43,24 @@ export interface TraceSource {
   grams: number;
 }
 
+/**
+ * One allocation row on the trace's way: the run recorded at runSeq consumed
+ * consumedG of lot `lotId` into the lot this link hangs on (a ledger figure,
+ * not rounded). Forward, carriedG of those grams are the traced lot's (the
+ * node's carriedG is the sum of its links'); backward it is absent.
+ */
+export interface TraceLink {
+  lotId: string;
+  runSeq: number;
+  consumedG: number;
+  carriedG?: number;
+}
+
+/** A lot made by a run between the traced lot and its sources, with the links into it. */
+export interface TraceMadeLot extends LotSummary {
+  inputs: TraceLink[];
+}
+
 export interface BackwardTrace {
   direction: 'backward';
   lot: LotSummary;
@@ -63,6 +81,12 @@ export interface BackwardTrace {
   untracedG: number;
   /** The runs that made the lot and the lots it came from, in ledger order. */
   runs: TraceRun[];
+  /**
+   * The indented tree: the traced lot (when a run made it) and every lot made
+   * on the way back to the sources, each with its inputs, in ledger order.
+   * An input that is not here is a source (or a voided lot: nothing).
+   */
+  made: TraceMadeLot[];
 }
 
 /** Where material left the network: a shipment to a buyer or a by-product route. */
@@ -80,6 +104,12 @@ export interface TraceExit {
 export interface TraceReachedLot extends LotSummary {
   carriedG: number;
   exits: TraceExit[];
+  /**
+   * The links that brought it the traced lot's grams: from the traced lot or
+   * a lot reached before it, each with the grams it carried (they add up to
+   * carriedG). More than one when paths meet again in a later run.
+   */
+  parents: TraceLink[];
 }
 
 export interface ForwardTrace {

@@ -4,7 +4,7 @@
 // bound are described in trace.ts: c(O) = Σ_j part(a_j, c(I_j), B(I_j)) over
 // O's allocation rows from lots already reached, a row from the traced lot
 // itself counting whole.
-import type { ForwardTrace, TraceExit, TraceReachedLot } from '@alutrace/shared';
+import type { ForwardTrace, TraceExit, TraceLink, TraceReachedLot } from '@alutrace/shared';
 import { asc, eq, inArray, sum } from 'drizzle-orm';
 import type { AppDb } from '../../db/open-database';
 import { lotExits, lots, runAllocations } from '../../db/schema';
@@ -67,16 +67,27 @@ export function traceForward(db: AppDb, root: LotRow): ForwardTrace {
   );
 
   // Forward in ledger order: every lot's inputs carry their grams before it.
+  // Each link keeps its own share, so the tree shows what every run passed on.
   const carried = new Map<string, number>();
+  const parents = new Map<string, TraceLink[]>();
   for (const n of order) {
     let c = 0;
+    const links: TraceLink[] = [];
     for (const r of n.rows) {
-      c +=
+      const g =
         r.from === root.lotId
           ? r.massG
           : partOf(r.massG, carried.get(r.from) ?? 0, basis.get(r.from) ?? (carried.get(r.from) as number));
+      c += g;
+      links.push({ lotId: r.from, runSeq: n.row.createdSeq, consumedG: r.massG, carriedG: g });
     }
     carried.set(n.row.lotId, c);
+    // In ledger order of the lot each came from: the traced lot first.
+    const seqOf = (id: string) => reached.get(id)?.row.createdSeq ?? root.createdSeq;
+    parents.set(
+      n.row.lotId,
+      links.sort((x, y) => seqOf(x.lotId) - seqOf(y.lotId)),
+    );
   }
 
   const exits = exitsOf(db, [root.lotId, ...reached.keys()]);
@@ -84,6 +95,7 @@ export function traceForward(db: AppDb, root: LotRow): ForwardTrace {
     ...summary(n.row),
     carriedG: carried.get(n.row.lotId) ?? 0,
     exits: exits.get(n.row.lotId) ?? [],
+    parents: parents.get(n.row.lotId) ?? [],
   }));
   const own = exits.get(root.lotId) ?? [];
   return {

@@ -25,7 +25,7 @@
 // s − 1 grams, never more than s; with several paths, the paths' counts add.
 // The property test checks this bound exactly, against path enumeration in
 // BigInt fractions (trace.property.test.ts).
-import type { BackwardTrace, LotTrace, SourceClass, traceInput } from '@alutrace/shared';
+import type { BackwardTrace, LotTrace, SourceClass, TraceLink, TraceMadeLot, traceInput } from '@alutrace/shared';
 import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '../../db/open-database';
@@ -51,7 +51,7 @@ export function traceLot(db: AppDb, reader: Reader, input: z.output<typeof trace
   const row = db.select().from(lots).where(eq(lots.lotId, input.lotId)).get();
   // A lot the reader may not see is as unknown as one that does not exist (as lots.get).
   if (!row || !mayRead(db, reader, row)) throw new AppError('LOT_UNKNOWN', { lot: input.lotId });
-  return input.direction === 'backward' ? traceBackward(db, row) : traceForward(db, row);
+  return input.direction === 'backward' ? traceBackward(db, row, true) : traceForward(db, row);
 }
 
 const isCollection = (lot: { sourceClass: string | null }): boolean => lot.sourceClass !== null;
@@ -78,7 +78,8 @@ interface MadeNode {
   rows: { from: string; massG: number }[];
 }
 
-export function traceBackward(db: AppDb, row: LotRow): BackwardTrace {
+/** `tree`: also the lots made on the way with their inputs (the lot page's tree; the passport does without). */
+export function traceBackward(db: AppDb, row: LotRow, tree = false): BackwardTrace {
   const empty = (): BackwardTrace => ({
     direction: 'backward',
     lot: summary(row),
@@ -89,6 +90,7 @@ export function traceBackward(db: AppDb, row: LotRow): BackwardTrace {
     additionsG: 0,
     untracedG: 0,
     runs: [],
+    made: [],
   });
   if (row.state === 'voided') return empty();
 
@@ -191,7 +193,30 @@ export function traceBackward(db: AppDb, row: LotRow): BackwardTrace {
   trace.totalG = totalOf(mine);
   trace.byCollectionPoint = [...points.values()].sort((a, b) => b.grams - a.grams || (a.site < b.site ? -1 : 1));
   trace.runs = runList(runs);
+  if (tree) trace.made = madeLots(db, row, order, collected);
   return trace;
+}
+
+/** The made lots in ledger order, each with its links in the ledger order of its inputs. */
+function madeLots(
+  db: AppDb,
+  root: LotRow,
+  order: [string, MadeNode][],
+  collected: Map<string, Collected>,
+): TraceMadeLot[] {
+  const rows = new Map<string, LotRow>([[root.lotId, root]]);
+  const others = order.map(([id]) => id).filter((id) => id !== root.lotId);
+  for (const chunk of chunks(others)) {
+    for (const r of db.select().from(lots).where(inArray(lots.lotId, chunk)).all()) rows.set(r.lotId, r);
+  }
+  const seqOf = new Map<string, number>();
+  for (const [id, n] of order) seqOf.set(id, n.createdSeq);
+  for (const [id, c] of collected) seqOf.set(id, c.createdSeq);
+  return order.map(([id, n]) => {
+    const inputs: TraceLink[] = n.rows.map((r) => ({ lotId: r.from, runSeq: n.createdSeq, consumedG: r.massG }));
+    inputs.sort((x, y) => (seqOf.get(x.lotId) ?? 0) - (seqOf.get(y.lotId) ?? 0) || (x.lotId < y.lotId ? -1 : 1));
+    return { ...summary(rows.get(id) as LotRow), inputs };
+  });
 }
 
 function sourceOf(lot: {

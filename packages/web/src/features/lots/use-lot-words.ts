@@ -9,7 +9,9 @@ import {
   LOT_STATE_NAMES,
   type LotState,
   type LotSummary,
+  PROCESS_KIND_NAMES,
   PRODUCT_FORM_NAMES,
+  type ProcessKind,
   SOURCE_CLASS_NAMES,
   type SourceClass,
 } from '@alutrace/shared';
@@ -33,6 +35,7 @@ export interface LotWords {
   action(action: string): string;
   chain(chain: keyof typeof DOWNSTREAM_CHAIN_NAMES): string;
   route(route: keyof typeof BYPRODUCT_ROUTE_NAMES): string;
+  process(kind: ProcessKind): string;
 }
 
 export function useGrades(): GradeView[] {
@@ -71,6 +74,7 @@ export function useLotWords(): LotWords {
       action: (action) => actions[action] ?? action,
       chain: (chain) => DOWNSTREAM_CHAIN_NAMES[chain][language],
       route: (route) => BYPRODUCT_ROUTE_NAMES[route][language],
+      process: (kind) => PROCESS_KIND_NAMES[kind][language],
     };
   }, [grades, language, t]);
 }
