@@ -7,6 +7,7 @@ import { ChangePasswordPage } from '../features/account/change-password-page';
 import { SitesPage } from '../features/admin/sites/sites-page';
 import { TokensPage } from '../features/admin/tokens/tokens-page';
 import { UsersPage } from '../features/admin/users/users-page';
+import { AnomaliesPage } from '../features/anomalies/anomalies-page';
 import { LoginPage } from '../features/auth/login-page';
 import { CollectPage } from '../features/collect/collect-page';
 import { HomePage } from '../features/home/home-page';
@@ -46,6 +47,8 @@ export const APP_PAGES: AppPage[] = [
   { path: '/admin/tokens', access: 'tokens:manage', element: <TokensPage /> },
   { path: '/admin/sites', access: 'sites:manage', element: <SitesPage /> },
   { path: '/account', access: 'signed-in', element: <AccountPage /> },
+  // The officials' anomaly list; administrators see only its thresholds there.
+  { path: '/anomalies', access: 'anomalies:configure', element: <AnomaliesPage /> },
   ...LIFECYCLE_PAGES,
   ...REPORT_PAGES,
   // The scanner on its own, until the dispatch screen takes it.
