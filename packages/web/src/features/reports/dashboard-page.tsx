@@ -118,6 +118,7 @@ function chartBy(
     type,
     lang,
     target: pick.target,
+    label: (key, value) => vocabularyText(key, value, lang),
   });
 }
 

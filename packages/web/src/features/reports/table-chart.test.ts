@@ -69,8 +69,9 @@ describe('a chart drawn from a report table', () => {
       lang: 'en',
       label: (key, value) => `${key}:${value}`,
     });
-    // "cast" has produced 0 in January and null in February: 0 is a figure, so it stays.
-    expect((option.xAxis as { data: string[] }).data).toEqual(['family:UBC', 'family:cast']);
+    // "cast" has produced 0 in January and null in February: nothing to draw along a dimension.
+    expect((option.xAxis as { data: string[] }).data).toEqual(['family:UBC']);
+    expect((option.series as Series)[0]?.data).toEqual([1]);
     const only = tableChart(
       { ...table, rows: table.rows.filter((r) => r.family === 'cast' && r.period === '2026-02') },
       { category: 'family', measures: ['producedG'], type: 'bar', lang: 'en' },

@@ -77,8 +77,11 @@ export function tableChart(table: ReportTable, spec: TableChartSpec): ChartOptio
       return [{ name: column.label[spec.lang], data: allCategories.map((c) => byCategory.get(c) ?? null) }];
     });
   }
-  // A category no series has a figure for (metal, which has no grade family, in a chart of scrap by family) is left out.
-  const kept = allCategories.map((_, i) => series.some((s) => s.data[i] !== null && s.data[i] !== undefined));
+  // A category no series has a figure for (metal, which has no grade family, in a chart of scrap by family) is
+  // left out; along the periods a zero stays, as a month with nothing collected is news too.
+  const isFigure = (v: number | null | undefined) =>
+    v !== null && v !== undefined && (spec.category === 'period' || v !== 0);
+  const kept = allCategories.map((_, i) => series.some((s) => isFigure(s.data[i])));
   const categories = allCategories.filter((_, i) => kept[i]).map((c) => label(spec.category, c));
   series = series.map((s) => ({ ...s, data: s.data.filter((_, i) => kept[i]) }));
   // A group with nothing in this measure (metal's empty family in a chart of scrap) has no bar worth a legend entry.
