@@ -358,9 +358,10 @@ describe('the lot page', () => {
     await backward.waitFor();
     // ingot3 ← run 3 ← a (376.471 kg) and ingot1 (423.529 kg) ← run 1 ← a (540 kg), b (360 kg).
     expect(await textOf(node(backward, ids.ingot1, ids.b).locator(':scope > .lineage-mass'))).toBe('投入 360 kg');
-    expect(await textOf(node(backward, ids.ingot1, ids.b))).toContain('本批次中来自它的 169.412 kg');
+    expect(await textOf(node(backward, ids.ingot1, ids.b))).toContain('本批次中共有 169.412 kg 来自它');
     expect(await node(backward, ids.a).count()).toBe(2);
-    expect(await textOf(node(backward, ids.a).first())).toContain('本批次中来自它的 630.588 kg');
+    expect(await textOf(node(backward, ids.a).first())).toContain('本批次中共有 630.588 kg 来自它');
+    expect(await textOf(node(backward, ids.a).nth(1))).toContain('它共贡献多少见上文');
     await toEnglish(page);
     await page.getByText('Where it came from (to the collection lots)').waitFor();
     expect(await textOf(node(backward, ids.ingot1).locator(':scope > .lineage-mass'))).toBe('423.529 kg went in');

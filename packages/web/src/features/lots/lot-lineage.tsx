@@ -106,9 +106,14 @@ function Backward({ trace }: { trace: BackwardTrace }): ReactElement {
   const nodeOf = (lotId: string): ReactNode => {
     const source = sources.get(lotId);
     if (source) {
+      // What it gave in all, said once: where it shows again, a pointer back.
+      const first = !shown.has(lotId);
+      shown.add(lotId);
       return (
         <>
-          <span className="lineage-meta lineage-gave">{t('lots.gaveToLot', { mass: formatMassKg(source.grams) })}</span>
+          <span className="lineage-meta lineage-gave">
+            {first ? t('lots.gaveToLot', { mass: formatMassKg(source.grams) }) : t('lots.gaveAbove')}
+          </span>
           <span className="lineage-meta">
             {words.grade(source.grade)} · {words.sourceClass(source.sourceClass)} · {siteLabel(source.originSite)}
           </span>
