@@ -1,11 +1,4 @@
-import {
-  CREDIT_CODE_MESSAGES,
-  type GradeView,
-  RESIDENT_ID_MESSAGES,
-  type SiteView,
-  SOURCE_CLASSES,
-  type SourceClass,
-} from '@alutrace/shared';
+import type { GradeView, SiteView } from '@alutrace/shared';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,13 +9,14 @@ import { useAppLanguage } from '../../i18n/use-app-language';
 import { useNames } from '../../i18n/use-names';
 import { useTRPC } from '../../lib/trpc';
 import { newIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';
-import { useLotWords } from '../lots/use-lot-words';
 import { rememberGrade, rememberSite, todayInShanghai } from './collect-storage';
 import { type CollectionDraft, type DraftField, draftToInput, idCheck, netOf } from './collection-draft';
 import { collectionRefusal, type Refusal } from './collection-refusal';
 import { GradePicker } from './grade-picker';
 import { SaleFields } from './sale-fields';
 import { SellerFields } from './seller-fields';
+import { SourceClassField } from './source-class-field';
+import { useCollectionWords } from './use-collection-words';
 import { WEIGHT_FIELDS, WeightFields } from './weight-fields';
 
 export interface SavedCollection {
@@ -71,7 +65,7 @@ export function CollectionForm({
   const { t } = useTranslation();
   const language = apiLanguage(useAppLanguage());
   const names = useNames();
-  const words = useLotWords();
+  const collectionWords = useCollectionWords();
   const trpc = useTRPC();
   const [draft, setDraft] = useState(() => emptyDraft(initialSite, initialGrade));
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
@@ -85,17 +79,7 @@ export function CollectionForm({
   const record = useMutation(trpc.collection.record.mutationOptions());
   const today = todayInShanghai();
 
-  const check = draftToInput(
-    draft,
-    language,
-    {
-      required: t('form.required'),
-      gradeRequired: t('collect.gradeRequired'),
-      netNotPositive: t('collect.netNotPositive'),
-      idLength: (draft.sellerKind === 'individual' ? RESIDENT_ID_MESSAGES : CREDIT_CODE_MESSAGES).length[language],
-    },
-    today,
-  );
+  const check = draftToInput(draft, language, collectionWords.draftWords(draft), today);
   const id = idCheck(draft, language);
   const idField: DraftField = draft.sellerKind === 'individual' ? 'residentId' : 'creditCode';
 
@@ -148,17 +132,7 @@ export function CollectionForm({
           onSaved({ lotId: lot.lotId, netG: lot.massG, replayed: answer.replayed });
         },
         onError: (error) => {
-          setRefusal(
-            collectionRefusal(error, language, {
-              tooHeavy: (value) => t('collect.tooHeavy', { value }),
-              notPositive: t('collect.notPositive'),
-              negative: t('collect.negative'),
-              netMismatch: t('collect.netMismatch'),
-              gradeInactive: (grade) => t('collect.gradeInactive', { grade }),
-              gradeUnknown: (grade) => t('collect.gradeUnknown', { grade }),
-              unreachable: `${t('errors.unreachable')} ${t('collect.retryHint')}`,
-            }),
-          );
+          setRefusal(collectionRefusal(error, language, collectionWords.refusalWords));
           setFocusError((n) => n + 1);
         },
         onSettled: () => {
@@ -228,23 +202,12 @@ export function CollectionForm({
       />
 
       {grade && (
-        <Field label={t('collect.sourceClass')} errors={errorsOf('sourceClass')}>
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={draft.sourceClass || grade.defaultSourceClass}
-              onChange={(event) => set('sourceClass', event.target.value as SourceClass)}
-            >
-              {SOURCE_CLASSES.map((sc) => (
-                <option key={sc} value={sc}>
-                  {words.sourceClass(sc)}
-                  {sc === grade.defaultSourceClass ? ` ${t('collect.sourceClassDefault')}` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SourceClassField
+          grade={grade}
+          value={draft.sourceClass}
+          onChange={(value) => set('sourceClass', value)}
+          errors={errorsOf('sourceClass')}
+        />
       )}
 
       <WeightFields draft={draft} set={set} touch={touch} errorsOf={errorsOf} net={net} />

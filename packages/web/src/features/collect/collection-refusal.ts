@@ -51,7 +51,12 @@ function massMessage(app: AppErrorData, words: RefusalWords): string | null {
   return null;
 }
 
-export function collectionRefusal(error: unknown, language: Language, words: RefusalWords): Refusal {
+/**
+ * `prefix`: where the collection's input sits in the request (`replacement.input.`
+ * when it is the corrected event of corrections.record); paths outside it are
+ * left to the caller (general stays null for them only when something was placed).
+ */
+export function collectionRefusal(error: unknown, language: Language, words: RefusalWords, prefix = ''): Refusal {
   const app = readAppError(error);
   const view = describeApiError(error, language);
   if (!app || !view) return { general: words.unreachable, fields: {} };
@@ -61,7 +66,10 @@ export function collectionRefusal(error: unknown, language: Language, words: Ref
   };
   const grade = String(app.params.grade ?? '');
   const mass = massMessage(app, words);
-  const paramField = typeof app.params.field === 'string' ? PATH_FIELDS[app.params.field] : undefined;
+  const fieldOf = (path: string): DraftField | undefined =>
+    path.startsWith(prefix) ? PATH_FIELDS[path.slice(prefix.length)] : undefined;
+  const paramField =
+    typeof app.params.field === 'string' ? (fieldOf(app.params.field) ?? PATH_FIELDS[app.params.field]) : undefined;
   if (mass && paramField) add(paramField, mass);
   else if (app.code === 'NET_MASS_MISMATCH') add('net', words.netMismatch);
   else if (app.code === 'GRADE_INACTIVE') add('grade', words.gradeInactive(grade));
@@ -69,7 +77,7 @@ export function collectionRefusal(error: unknown, language: Language, words: Ref
   else if (app.code.startsWith('SITE_')) add('site', view.message);
   let unplaced = false;
   for (const [path, problems] of Object.entries(view.fields)) {
-    const field = PATH_FIELDS[path];
+    const field = fieldOf(path);
     if (field) for (const p of problems) add(field, p);
     else unplaced = true;
   }

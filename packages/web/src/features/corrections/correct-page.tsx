@@ -1,6 +1,7 @@
 // /correct?seq=N: declare entry N wrong (corrections.record), reached from
 // the timeline of a lot page. CORRECTION_CONFLICT names the later entries to
-// correct first; each becomes a link to this page for it.
+// correct first; each becomes a link to this page for it. For a collection
+// the screen can also record the corrected values (collection-replacement.tsx).
 import '../lifecycle-forms/lifecycle.css';
 import {
   CORRECTION_REASON_NAMES,
@@ -21,6 +22,9 @@ import { ProblemNotice } from '../lifecycle-forms/problem-notice';
 import { fieldProblems, useDescribeProblem } from '../lifecycle-forms/server-problem';
 import { useIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';
 import { useLang, useWords } from '../lifecycle-forms/use-words';
+import { lotPath } from '../lots/lot-links';
+import { useGrades } from '../lots/use-lot-words';
+import { useCollectionReplacement } from './collection-replacement';
 import { correctEn, correctZh } from './correct-words';
 
 export function CorrectPage(): ReactElement {
@@ -46,6 +50,14 @@ function CorrectionForm({ seq }: { seq: number }): ReactElement {
   const trpc = useTRPC();
   const describe = useDescribeProblem(c.unreachable);
   const entry = useQuery(trpc.ledger.entry.queryOptions({ seq }));
+  const grades = useGrades();
+  const e0 = entry.data?.entry;
+  const replacement = useCollectionReplacement(
+    seq,
+    { site: e0?.site ?? '', occurredAt: e0?.occurredAt ?? '', body: e0?.body ?? {} },
+    grades,
+  );
+  const offersReplacement = e0?.kind === 'collection.recorded' && e0.site !== null;
   const [reason, setReason] = useState<CorrectionReason | ''>('');
   const [note, setNote] = useState('');
   const [done, setDone] = useState<RecordedView | null>(null);
@@ -56,13 +68,7 @@ function CorrectionForm({ seq }: { seq: number }): ReactElement {
   if (entry.isPending) return <p className="notice notice-loading">{w.loading}</p>;
   if (entry.isError) return <ProblemNotice problem={describe(entry.error)} />;
   const e = entry.data.entry;
-  if (done) {
-    return (
-      <p className="notice status-ok" data-testid="correct-done">
-        {w.doneText(done.seq, seq)}
-      </p>
-    );
-  }
+  if (done) return <CorrectionDone done={done} seq={seq} />;
   const later =
     problem?.code === 'CORRECTION_CONFLICT'
       ? String(problem.params.later ?? '')
@@ -75,12 +81,15 @@ function CorrectionForm({ seq }: { seq: number }): ReactElement {
       onSubmit={(event) => {
         event.preventDefault();
         if (!reason || e.site === null) return;
+        const built = offersReplacement ? replacement.build() : { ok: true as const, replacement: undefined };
+        if (!built.ok) return;
         correct.mutate(
           {
             site: e.site,
             targetSeq: seq,
             targetLeafHash: entry.data.leafHash,
             reason,
+            ...(built.replacement ? { replacement: built.replacement } : {}),
             idempotencyKey: idem.key,
             sealed: note.trim() ? { note: note.trim() } : {},
           },
@@ -89,7 +98,10 @@ function CorrectionForm({ seq }: { seq: number }): ReactElement {
               idem.renew();
               setDone(result);
             },
-            onError: idem.afterError,
+            onError: (error) => {
+              replacement.place(error);
+              idem.afterError(error);
+            },
           },
         );
       }}
@@ -113,6 +125,7 @@ function CorrectionForm({ seq }: { seq: number }): ReactElement {
         errors={fieldProblems(problem, 'reason')}
         testId="correct-reason"
       />
+      {offersReplacement && replacement.view}
       <Field label={w.note} hint={w.noteHint} errors={fieldProblems(problem, 'sealed.note')}>
         {(control) => (
           <textarea
@@ -125,7 +138,7 @@ function CorrectionForm({ seq }: { seq: number }): ReactElement {
           />
         )}
       </Field>
-      <ProblemNotice problem={problem} testId="correct-problem" />
+      <ProblemNotice problem={offersReplacement && replacement.placed ? null : problem} testId="correct-problem" />
       {later.length > 0 && (
         <div className="field-note" data-testid="correct-conflict">
           <p>{w.conflictTitle}</p>
@@ -149,9 +162,33 @@ function CorrectionForm({ seq }: { seq: number }): ReactElement {
           disabled={correct.isPending || !reason}
           data-testid="correct-save"
         >
-          {correct.isPending ? c.saving : w.save}
+          {correct.isPending ? c.saving : replacement.on && offersReplacement ? w.saveWithReplacement : w.save}
         </button>
       </div>
     </form>
+  );
+}
+
+/** What the correction wrote: the voided entry, and the new lot of the corrected values with its label. */
+function CorrectionDone({ done, seq }: { done: RecordedView; seq: number }): ReactElement {
+  const w = useWords(correctZh, correctEn);
+  const lot = done.lots[0];
+  return (
+    <div className="notice status-ok" data-testid="correct-done">
+      <p>{w.doneText(done.seq, seq)}</p>
+      {lot && (
+        <>
+          <p data-testid="correct-new-lot">{w.newLot(lot.lotId)}</p>
+          <p className="form-actions">
+            <Link className="button" to={lotPath(lot.lotId)}>
+              {w.openNewLot}
+            </Link>
+            <a className="button button-primary" href={`/labels/print?lots=${lot.lotId}&print=1`}>
+              {w.printNewLabel}
+            </a>
+          </p>
+        </>
+      )}
+    </div>
   );
 }

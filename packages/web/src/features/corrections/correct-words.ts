@@ -16,6 +16,15 @@ export const correctZh = {
   conflictTitle: '请先更正这些后续记录（从最新的开始）：',
   conflictLink: (seq: string) => `更正记录 ${seq}`,
   needReason: '请选择原因。',
+  replacementTitle: '正确的数值',
+  withReplacement: '同时记录正确的数值',
+  replacementOff: '不勾选：只作废原记录。勾选：按下面的数值重新记录这次收购（生成新批次，需重新打印标签）。',
+  replacementNote: '已按原记录预填。读取交售方信息已记入访问日志（用途“correction”）。改好后确认更正。',
+  replacementUnread: '读不到原记录的交售方信息，无法预填。请稍后再试，或只作废原记录后重新收购。',
+  saveWithReplacement: '确认更正并记录正确数值',
+  newLot: (lotId: string) => `正确的数值已记为新批次 ${lotId}。请打印它的标签，换下旧标签。`,
+  openNewLot: '打开新批次',
+  printNewLabel: '打印新标签',
 };
 export type CorrectWords = typeof correctZh;
 export const correctEn: CorrectWords = {
@@ -36,4 +45,17 @@ export const correctEn: CorrectWords = {
   conflictTitle: 'Correct these later entries first (latest first):',
   conflictLink: (seq) => `Correct entry ${seq}`,
   needReason: 'Choose a reason.',
+  replacementTitle: 'The corrected values',
+  withReplacement: 'Record the corrected values too',
+  replacementOff:
+    'Unticked: the entry is only voided. Ticked: the collection is recorded again with the values below (a new lot, with a new label to print).',
+  replacementNote:
+    'Filled in from the entry. Reading the seller was written to the access log (purpose "correction"). Fix what was wrong, then confirm.',
+  replacementUnread:
+    'The seller of the entry could not be read, so nothing could be filled in. Try again later, or only void the entry and record the collection anew.',
+  saveWithReplacement: 'Confirm and record the corrected values',
+  newLot: (lotId) =>
+    `The corrected values are recorded as the new lot ${lotId}. Print its label and replace the old one.`,
+  openNewLot: 'Open the new lot',
+  printNewLabel: 'Print the new label',
 };
