@@ -48,6 +48,8 @@ scenarios:
                     next to a bare Fastify route and one-row SQLite commits
   lifecycle         collections through the domain and over HTTP, lots.trace, lots.list on a large
                     ledger and the demo's load time, each next to its baseline
+  reports           every report on the lifecycle's large ledger (cases in bench/reports/cases/), each next to
+                    the naive GROUP BY over the raw entries; --events N, --rebuild as for lifecycle
   web               the public passport page: its JavaScript (raw, gzipped) next to the app's, and the
                     time until its verified badge shows on slow 4G next to unthrottled (needs pnpm build)
 

@@ -10,6 +10,7 @@ import { runLedgerScenario, type ScenarioIo, type ScenarioOutput } from './ledge
 import { runLifecycleScenario } from './lifecycle/lifecycle-scenario';
 import { describeMachine, renderMachine } from './report/machine';
 import { renderSection } from './report/print-table';
+import { runReportsScenario } from './reports/reports-scenario';
 import { runWebScenario } from './web/web-scenario';
 
 type Scenario = (options: BenchOptions, io: ScenarioIo) => Promise<ScenarioOutput>;
@@ -19,6 +20,7 @@ const SCENARIOS: Record<string, Scenario> = {
   crash: runCrashScenario,
   http: runHttpScenario,
   lifecycle: runLifecycleScenario,
+  reports: runReportsScenario,
   web: runWebScenario,
 };
 

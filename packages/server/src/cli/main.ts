@@ -20,6 +20,7 @@ import { traceCommand } from './commands/lifecycle/trace';
 import { utiliseCommand } from './commands/lifecycle/utilise';
 import { monitorCommand } from './commands/monitor';
 import { rebuildCommand } from './commands/rebuild';
+import { reportCommand } from './commands/report';
 import { restoreCommand } from './commands/restore';
 import { sampleCommand } from './commands/sample';
 import { serveCommand } from './commands/serve';
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   verifyExportCommand,
   verifyProofCommand,
   sampleCommand,
+  reportCommand,
   checkpointCommand,
   keyCommand,
   rebuildCommand,

@@ -8,18 +8,29 @@
 // Measures (grams; count = lots or runs):
 //   collected             net mass of a collection, at the collection point
 //   received              scrap received (any site; scrap goes to recyclers)
-//   consumed              scrap consumed by processing runs
+//   consumed              scrap consumed by runs that made metal (melting, refining, casting):
+//                         a sorting or shredding run's input is still scrap when it comes out, so
+//                         it is counted when its output is melted, never twice; also the yield's
+//                         denominator
 //   produced              metal made (ingot, billet …; not sorted scrap), detail = alloy
 //   shipped               metal shipped, detail = downstream chain, counterpart = buyer
-//   yield_scrap_in        scrap consumed by runs that made metal (the yield's denominator)
 //   yield_metal_out       metal those runs made, less metal put in (product inputs,
 //                         primary aluminium, alloying elements): the yield's numerator
 //   byproduct_generated   dross, slag, dust made by runs; detail = by-product kind
 //   byproduct_dispatched  … sent away from a site; byproduct_received … arriving at one
 //   byproduct_routed      … utilised or disposed, counterpart = route
+//   transit_sent          lots dispatched: site = from, counterpart = to (count = lots)
+//   transit_arrived       lots received, keyed by their dispatch: day = the dispatch's day,
+//                         site = from, counterpart = to, detail = the day received
+//   transit_arrived_sent  the same lots' dispatched grams (their difference is the transit loss)
+//   transit_flagged       of those, the lots beyond the tolerance in force (count; mass 0)
 // Columns that do not apply hold ''. Recycled grams follow the lots' content
-// (ISO 22095 mass balance), post-consumer apart (ISO 14021).
+// (ISO 22095 mass balance), post-consumer apart (ISO 14021). A processed scrap
+// lot (sorted, shredded) has no source class of its own: its mass is split
+// by its content into post-consumer, pre-consumer and, for any primary metal
+// in it, '' (ISO 14021 never merges the classes).
 import { type DomainEvent, gramsOfPpm, runBalance } from '@alutrace/shared';
+import { outsideTolerance } from '../domain/lifecycle/rules';
 
 export const REPORT_MEASURES = [
   'collected',
@@ -27,12 +38,15 @@ export const REPORT_MEASURES = [
   'consumed',
   'produced',
   'shipped',
-  'yield_scrap_in',
   'yield_metal_out',
   'byproduct_generated',
   'byproduct_dispatched',
   'byproduct_received',
   'byproduct_routed',
+  'transit_sent',
+  'transit_arrived',
+  'transit_arrived_sent',
+  'transit_flagged',
 ] as const;
 export type ReportMeasure = (typeof REPORT_MEASURES)[number];
 
@@ -62,9 +76,17 @@ export interface LotAttributes {
   postConsumerPpm: number;
 }
 
+/** A lot of a dispatch, as dispatched (none of it changes later). */
+export interface DispatchedLot {
+  fromSite: string;
+  occurredAt: string;
+  dispatchedG: number;
+}
+
 export interface ContributionLookup {
   lot(lotId: string): LotAttributes;
   gradeFamily(code: string): string | null;
+  dispatchedLot(dispatchId: string, lotId: string): DispatchedLot;
 }
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -74,7 +96,7 @@ export function shanghaiDay(instant: string): string {
   return new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-type Key = Omit<Contribution, 'massG' | 'count' | 'recycledG' | 'postConsumerG' | 'day'>;
+type Key = Omit<Contribution, 'massG' | 'count' | 'recycledG' | 'postConsumerG'>;
 
 /** The contributions of one event (none for events that move no reported mass). */
 export function contributionsOf(
@@ -86,23 +108,35 @@ export function contributionsOf(
   const site = entry.site ?? '';
   const out = new Map<string, Contribution>();
   const add = (key: Partial<Key> & Pick<Key, 'measure'>, massG: number, count: number, recycledG = 0, postG = 0) => {
-    const k: Key = { site, grade: '', sourceClass: '', family: '', detail: '', counterpart: '', ...key };
-    const id = [k.measure, k.site, k.grade, k.sourceClass, k.family, k.detail, k.counterpart].join('\u0000');
+    const k: Key = { day, site, grade: '', sourceClass: '', family: '', detail: '', counterpart: '', ...key };
+    const id = [k.measure, k.day, k.site, k.grade, k.sourceClass, k.family, k.detail, k.counterpart].join('\u0000');
     const c = out.get(id);
     if (c) {
       c.massG += massG;
       c.count += count;
       c.recycledG += recycledG;
       c.postConsumerG += postG;
-    } else out.set(id, { ...k, day, massG, count, recycledG, postConsumerG: postG });
+    } else out.set(id, { ...k, massG, count, recycledG, postConsumerG: postG });
   };
-  const scrapKey = (lot: LotAttributes) => ({
-    grade: lot.grade ?? '',
-    sourceClass: lot.sourceClass ?? '',
-    family: lot.family ?? '',
-  });
   const content = (lot: LotAttributes, massG: number) =>
     [gramsOfPpm(massG, lot.recycledPpm), gramsOfPpm(massG, lot.postConsumerPpm)] as const;
+  /** A scrap lot's mass under its grade, by source class (split by content for a processed lot). */
+  const addScrap = (measure: ReportMeasure, lot: LotAttributes, massG: number) => {
+    const key = { measure, grade: lot.grade ?? '', family: lot.family ?? '' };
+    const [recycledG, postG] = content(lot, massG);
+    if (lot.sourceClass !== null) {
+      add({ ...key, sourceClass: lot.sourceClass }, massG, 1, recycledG, postG);
+      return;
+    }
+    const parts: [string, number, number][] = [
+      ['post_consumer', postG, postG],
+      ['pre_consumer', recycledG - postG, 0],
+      ['', massG - recycledG, 0],
+    ];
+    for (const [sourceClass, g, post] of parts) {
+      if (g > 0) add({ ...key, sourceClass }, g, 1, sourceClass === '' ? 0 : g, post);
+    }
+  };
 
   switch (event.kind) {
     case 'collection.recorded': {
@@ -122,15 +156,27 @@ export function contributionsOf(
         const lot = lookup.lot(l.lotId);
         if (lot.kind === 'byproduct')
           add({ measure: 'byproduct_dispatched', detail: lot.byproductKind ?? '' }, l.massG, 1);
+        add({ measure: 'transit_sent', counterpart: event.body.to }, l.massG, 1);
       }
       break;
     case 'lots.received':
       for (const l of event.body.lots) {
         const lot = lookup.lot(l.lotId);
-        if (lot.kind === 'scrap')
-          add({ measure: 'received', ...scrapKey(lot) }, l.receivedG, 1, ...content(lot, l.receivedG));
+        if (lot.kind === 'scrap') addScrap('received', lot, l.receivedG);
         else if (lot.kind === 'byproduct')
           add({ measure: 'byproduct_received', detail: lot.byproductKind ?? '' }, l.receivedG, 1);
+        const sent = lookup.dispatchedLot(event.body.dispatchId, l.lotId);
+        const transit = {
+          site: sent.fromSite,
+          counterpart: site,
+          detail: day,
+          day: shanghaiDay(sent.occurredAt),
+        };
+        add({ measure: 'transit_arrived', ...transit }, l.receivedG, 1);
+        add({ measure: 'transit_arrived_sent', ...transit }, sent.dispatchedG, 1);
+        if (outsideTolerance(sent.dispatchedG, l.receivedG, event.body.tolerancePct)) {
+          add({ measure: 'transit_flagged', ...transit }, 0, 1);
+        }
       }
       break;
     case 'processing.recorded': {
@@ -146,10 +192,8 @@ export function contributionsOf(
       });
       const metal = b.outputs.filter((o) => o.form !== 'sorted_scrap');
       const metalOutG = metal.reduce((s, o) => s + o.massG, 0);
-      for (const i of inputs) {
-        if (i.lot.kind !== 'scrap') continue;
-        add({ measure: 'consumed', ...scrapKey(i.lot) }, i.consumedG, 1, ...content(i.lot, i.consumedG));
-        if (metalOutG > 0) add({ measure: 'yield_scrap_in', ...scrapKey(i.lot) }, i.consumedG, 1);
+      if (metalOutG > 0) {
+        for (const i of inputs) if (i.lot.kind === 'scrap') addScrap('consumed', i.lot, i.consumedG);
       }
       if (metalOutG > 0 && balance.scrapG > 0) {
         const metalInG =

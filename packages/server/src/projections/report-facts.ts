@@ -4,10 +4,10 @@
 // family). What each entry added is kept in report_contributions; a
 // correction subtracts exactly that, so corrected events count nowhere.
 import type { DomainEvent } from '@alutrace/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
 import { perDatabase } from '../db/per-database';
-import { reportContributions, reportFacts } from '../db/schema';
+import { dispatches, dispatchLots, reportContributions, reportFacts } from '../db/schema';
 import type { AppendedEntry } from '../ledger/types';
 import { getLot, gradeFamily } from './lot-writes';
 import { type Contribution, type ContributionLookup, contributionsOf } from './report-contributions';
@@ -69,6 +69,12 @@ const queries = perDatabase((db) => ({
       postConsumerG: p('postConsumerG'),
     })
     .prepare(),
+  dispatchedLot: db
+    .select({ fromSite: dispatches.fromSite, occurredAt: dispatches.occurredAt, dispatchedG: dispatchLots.dispatchedG })
+    .from(dispatchLots)
+    .innerJoin(dispatches, eq(dispatches.dispatchId, dispatchLots.dispatchId))
+    .where(and(eq(dispatchLots.dispatchId, p('dispatchId')), eq(dispatchLots.lotId, p('lotId'))))
+    .prepare(),
   contributionsOf: db
     .select()
     .from(reportContributions)
@@ -78,7 +84,15 @@ const queries = perDatabase((db) => ({
 
 /** The lookups of the live projection: the derived tables as they stand before the event's own projection. */
 function liveLookup(db: AppDb): ContributionLookup {
-  return { lot: (lotId) => getLot(db, lotId), gradeFamily: (code) => gradeFamily(db, code) };
+  return {
+    lot: (lotId) => getLot(db, lotId),
+    gradeFamily: (code) => gradeFamily(db, code),
+    dispatchedLot: (dispatchId, lotId) => {
+      const row = queries(db).dispatchedLot.get({ dispatchId, lotId });
+      if (!row) throw new Error(`projection: lot ${lotId} is not in dispatch ${dispatchId}`);
+      return row;
+    },
+  };
 }
 
 function addFact(db: AppDb, c: Contribution, sign: 1 | -1): void {

@@ -1,80 +1,133 @@
-// Transit discrepancies (DOMAIN.md rule 5), by route (from site → to site):
-// open = lots dispatched and not yet received, their age the days since the
-// dispatch up to `asOf`; resolved = lots received, their age the days from
-// dispatch to receipt, with the difference (dispatched − received) and how
-// many were beyond the tolerance in force when they arrived. A corrected
-// dispatch counts nowhere; a corrected receipt leaves its lot open again.
+// Transit discrepancies (DOMAIN.md rule 5), by route (from site → to site),
+// for lots dispatched from `from` to `to`: open = dispatched and not yet
+// received, aged in days from the dispatch to `asOf`; resolved = received,
+// aged from the dispatch to the receipt, with the difference (dispatched −
+// received) and how many lots were beyond the tolerance in force when they
+// arrived. Read from the transit aggregates (transit_* measures, keyed by the
+// dispatch's day): a corrected dispatch counts nowhere, a corrected receipt
+// leaves its lots open again. `site` matches either end of a route.
 import type { DiscrepanciesInput } from '@alutrace/shared';
 import { daysFromTo } from './periods';
 import { type BuiltReport, column, echo, scopeSites, sortRows } from './report-kit';
 import type { ReportSource } from './report-source';
 
+interface Route {
+  fromSite: string;
+  toSite: string;
+  /** Lots and grams sent, by dispatch day. */
+  sent: Map<string, { lots: number; g: number }>;
+  /** Lots received, by dispatch day and receipt day. */
+  arrived: { day: string; receivedDay: string; lots: number }[];
+  arrivedLots: number;
+  receivedG: number;
+  arrivedSentG: number;
+  flagged: number;
+}
+
+function halfUp(sum: number, n: number): number {
+  return Math.floor((2 * sum + n) / (2 * n));
+}
+
 export function buildDiscrepancies(src: ReportSource, input: DiscrepanciesInput, asOf: string): BuiltReport {
-  const lots = src.dispatchedLots(input.from, input.to, scopeSites(src.sites(), input));
-  const groups = new Map<
-    string,
-    {
-      fromSite: string;
-      toSite: string;
-      status: 'open' | 'resolved';
-      lots: number;
-      dispatchedG: number;
-      receivedG: number;
-      beyond: number;
-      ages: number[];
-    }
-  >();
-  for (const l of lots) {
-    const status = l.received ? 'resolved' : 'open';
-    if (input.status !== 'all' && input.status !== status) continue;
-    const id = [l.fromSite, l.toSite, status].join('\u0000');
-    let g = groups.get(id);
-    if (!g) {
-      g = {
-        fromSite: l.fromSite,
-        toSite: l.toSite,
-        status,
-        lots: 0,
-        dispatchedG: 0,
+  const facts = src.facts({
+    measures: ['transit_sent', 'transit_arrived', 'transit_arrived_sent', 'transit_flagged'],
+    from: input.from,
+    to: input.to,
+    bucket: 'day',
+    by: ['site', 'counterpart', 'detail'],
+    sites: scopeSites(src.sites(), input),
+    eitherEnd: true,
+  });
+  const routes = new Map<string, Route>();
+  for (const f of facts) {
+    const id = `${f.site}\u0000${f.counterpart}`;
+    let r = routes.get(id);
+    if (!r) {
+      r = {
+        fromSite: f.site,
+        toSite: f.counterpart,
+        sent: new Map(),
+        arrived: [],
+        arrivedLots: 0,
         receivedG: 0,
-        beyond: 0,
-        ages: [],
+        arrivedSentG: 0,
+        flagged: 0,
       };
-      groups.set(id, g);
+      routes.set(id, r);
     }
-    g.lots += 1;
-    g.dispatchedG += l.dispatchedG;
-    if (l.received) {
-      g.receivedG += l.received.receivedG;
-      if (l.received.beyondTolerance) g.beyond += 1;
-      g.ages.push(daysFromTo(l.day, l.received.day));
-    } else g.ages.push(daysFromTo(l.day, asOf));
+    if (f.measure === 'transit_sent') {
+      const s = r.sent.get(f.bucket) ?? { lots: 0, g: 0 };
+      s.lots += f.count;
+      s.g += f.massG;
+      r.sent.set(f.bucket, s);
+    } else if (f.measure === 'transit_arrived') {
+      if (f.count !== 0) r.arrived.push({ day: f.bucket, receivedDay: f.detail, lots: f.count });
+      r.arrivedLots += f.count;
+      r.receivedG += f.massG;
+    } else if (f.measure === 'transit_arrived_sent') r.arrivedSentG += f.massG;
+    else r.flagged += f.count;
   }
   const rows = [];
   const totals = { lots: 0, dispatched_g: 0, received_g: 0, difference_g: 0, beyond_tolerance: 0 };
-  for (const g of groups.values()) {
-    const resolved = g.status === 'resolved';
-    const sum = g.ages.reduce((s, a) => s + a, 0);
-    rows.push({
-      route: `${g.fromSite} → ${g.toSite}`,
-      from_site: g.fromSite,
-      to_site: g.toSite,
-      status: g.status,
-      lots: g.lots,
-      dispatched_g: g.dispatchedG,
-      received_g: resolved ? g.receivedG : null,
-      difference_g: resolved ? g.dispatchedG - g.receivedG : null,
-      beyond_tolerance: resolved ? g.beyond : null,
-      oldest_days: Math.max(...g.ages),
-      // Half up: (2·sum + n) div 2n.
-      mean_days: Math.floor((2 * sum + g.ages.length) / (2 * g.ages.length)),
-    });
-    totals.lots += g.lots;
-    totals.dispatched_g += g.dispatchedG;
-    if (resolved) {
-      totals.received_g += g.receivedG;
-      totals.difference_g += g.dispatchedG - g.receivedG;
-      totals.beyond_tolerance += g.beyond;
+  const show = (status: 'open' | 'resolved') => input.status === 'all' || input.status === status;
+  for (const r of routes.values()) {
+    const route = { route: `${r.fromSite} → ${r.toSite}`, from_site: r.fromSite, to_site: r.toSite };
+    // Open: what each dispatch day sent, less what of it arrived.
+    const arrivedByDay = new Map<string, number>();
+    for (const a of r.arrived) arrivedByDay.set(a.day, (arrivedByDay.get(a.day) ?? 0) + a.lots);
+    let openLots = 0;
+    let openG = 0;
+    let ageSum = 0;
+    let oldest = 0;
+    for (const [day, s] of r.sent) {
+      const open = s.lots - (arrivedByDay.get(day) ?? 0);
+      if (open <= 0) continue;
+      const age = daysFromTo(day, asOf);
+      openLots += open;
+      ageSum += open * age;
+      oldest = Math.max(oldest, age);
+    }
+    const sentG = [...r.sent.values()].reduce((x, s) => x + s.g, 0);
+    openG = sentG - r.arrivedSentG;
+    if (openLots > 0 && show('open')) {
+      rows.push({
+        ...route,
+        status: 'open',
+        lots: openLots,
+        dispatched_g: openG,
+        received_g: null,
+        difference_g: null,
+        beyond_tolerance: null,
+        oldest_days: oldest,
+        mean_days: halfUp(ageSum, openLots),
+      });
+      totals.lots += openLots;
+      totals.dispatched_g += openG;
+    }
+    if (r.arrivedLots > 0 && show('resolved')) {
+      let resolvedAgeSum = 0;
+      let resolvedOldest = 0;
+      for (const a of r.arrived) {
+        const age = daysFromTo(a.day, a.receivedDay);
+        resolvedAgeSum += a.lots * age;
+        resolvedOldest = Math.max(resolvedOldest, age);
+      }
+      rows.push({
+        ...route,
+        status: 'resolved',
+        lots: r.arrivedLots,
+        dispatched_g: r.arrivedSentG,
+        received_g: r.receivedG,
+        difference_g: r.arrivedSentG - r.receivedG,
+        beyond_tolerance: r.flagged,
+        oldest_days: resolvedOldest,
+        mean_days: halfUp(resolvedAgeSum, r.arrivedLots),
+      });
+      totals.lots += r.arrivedLots;
+      totals.dispatched_g += r.arrivedSentG;
+      totals.received_g += r.receivedG;
+      totals.difference_g += r.arrivedSentG - r.receivedG;
+      totals.beyond_tolerance += r.flagged;
     }
   }
   return {

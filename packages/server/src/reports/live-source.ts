@@ -1,13 +1,11 @@
 // A report's reads from the derived tables: the aggregates kept in the
-// append transaction (report_facts), the dispatches, the sites and the
-// emission factors. Query builder only (no SQL strings, no SQLite
+// append transaction (report_facts), the sites and the emission factors. Query builder only (no SQL strings, no SQLite
 // functions): sums and groups a PostgreSQL back end runs as they are.
 import type { EmissionFactorVersion } from '@alutrace/shared';
-import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
-import { anomalies, dispatches, dispatchLots, emissionFactors, ledgerEntries, reportFacts, sites } from '../db/schema';
-import { shanghaiDay } from '../projections/report-contributions';
-import type { DispatchedLot, FactQuery, FactRow, KeyColumn, ReportSource, SiteInfo } from './report-source';
+import { emissionFactors, reportFacts, sites } from '../db/schema';
+import type { FactQuery, FactRow, KeyColumn, ReportSource, SiteInfo } from './report-source';
 
 const KEY_COLUMNS = {
   site: reportFacts.site,
@@ -22,7 +20,11 @@ export function liveFacts(db: AppDb, q: FactQuery): FactRow[] {
   const bucket = q.bucket === 'day' ? reportFacts.day : reportFacts.month;
   const where: SQL[] = [inArray(reportFacts.measure, [...q.measures]), lte(reportFacts.day, q.to)];
   if (q.from !== null) where.push(gte(reportFacts.day, q.from));
-  if (q.sites !== null) where.push(inArray(reportFacts.site, [...q.sites]));
+  if (q.sites !== null) {
+    const sites = [...q.sites];
+    const bySite = inArray(reportFacts.site, sites);
+    where.push(q.eitherEnd ? (or(bySite, inArray(reportFacts.counterpart, sites)) as SQL) : bySite);
+  }
   if (q.grade !== undefined) where.push(eq(reportFacts.grade, q.grade));
   if (q.family !== undefined) where.push(eq(reportFacts.family, q.family));
   if (q.sourceClass !== undefined) where.push(eq(reportFacts.sourceClass, q.sourceClass));
@@ -88,68 +90,6 @@ export function liveEmissionFactors(db: AppDb): EmissionFactorVersion[] {
     }));
 }
 
-/** The instant a Shanghai day starts, shifted by whole days (a margin: occurredAt is not normalised). */
-function startOf(day: string, shiftDays: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 8 * 3_600_000 + shiftDays * 86_400_000).toISOString();
-}
-
-export function liveDispatchedLots(
-  db: AppDb,
-  from: string,
-  to: string,
-  siteFilter: readonly string[] | null,
-): DispatchedLot[] {
-  const rows = db
-    .select({
-      fromSite: dispatches.fromSite,
-      toSite: dispatches.toSite,
-      occurredAt: dispatches.occurredAt,
-      lotId: dispatchLots.lotId,
-      dispatchedG: dispatchLots.dispatchedG,
-      receivedG: dispatchLots.receivedG,
-      receivedAt: ledgerEntries.occurredAt,
-      flagged: anomalies.seq,
-    })
-    .from(dispatches)
-    .innerJoin(dispatchLots, eq(dispatchLots.dispatchId, dispatches.dispatchId))
-    .leftJoin(ledgerEntries, eq(ledgerEntries.seq, dispatchLots.receivedSeq))
-    .leftJoin(
-      anomalies,
-      and(
-        eq(anomalies.seq, dispatchLots.receivedSeq),
-        eq(anomalies.lotId, dispatchLots.lotId),
-        eq(anomalies.kind, 'transit_discrepancy'),
-        eq(anomalies.voided, false),
-      ),
-    )
-    .where(
-      and(
-        eq(dispatches.voided, false),
-        gte(dispatches.occurredAt, startOf(from, -1)),
-        lte(dispatches.occurredAt, startOf(to, 2)),
-      ),
-    )
-    .all();
-  const out: DispatchedLot[] = [];
-  for (const r of rows) {
-    const day = shanghaiDay(r.occurredAt);
-    if (day < from || day > to) continue;
-    if (siteFilter !== null && !siteFilter.includes(r.fromSite) && !siteFilter.includes(r.toSite)) continue;
-    out.push({
-      fromSite: r.fromSite,
-      toSite: r.toSite,
-      day,
-      lotId: r.lotId,
-      dispatchedG: r.dispatchedG,
-      received:
-        r.receivedG === null || r.receivedAt === null
-          ? null
-          : { day: shanghaiDay(r.receivedAt), receivedG: r.receivedG, beyondTolerance: r.flagged !== null },
-    });
-  }
-  return out;
-}
-
 /** The derived tables as a report source; provenance is the caller's (the checkpoint read in the same snapshot). */
 export function liveSource(db: AppDb, provenance: ReportSource['provenance']): ReportSource {
   return {
@@ -157,6 +97,5 @@ export function liveSource(db: AppDb, provenance: ReportSource['provenance']): R
     facts: (q) => liveFacts(db, q),
     sites: () => liveSites(db),
     emissionFactors: () => liveEmissionFactors(db),
-    dispatchedLots: (from, to, s) => liveDispatchedLots(db, from, to, s),
   };
 }

@@ -18,25 +18,17 @@ import {
 import { and, asc, gte, lt } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
 import { ledgerEntries } from '../db/schema';
-import { outsideTolerance } from '../domain/lifecycle/rules';
 import { AppError } from '../errors';
 import type { Ledger } from '../ledger/ledger';
 import {
   type Contribution,
   contributionsOf,
+  type DispatchedLot,
   type LotAttributes,
-  shanghaiDay,
 } from '../projections/report-contributions';
-import { type DispatchedLot, type FactRow, type ReportSource, type SiteInfo, sumRows } from './report-source';
+import { type FactRow, type ReportSource, type SiteInfo, sumRows } from './report-source';
 
 const BATCH = 2_000;
-
-interface FoldDispatch {
-  from: string;
-  to: string;
-  day: string;
-  lots: Map<string, { dispatchedG: number; received: DispatchedLot['received'] }>;
-}
 
 class LogFold {
   readonly families = new Map<string, string>();
@@ -45,9 +37,8 @@ class LogFold {
   readonly factors: EmissionFactorVersion[] = [];
   readonly facts = new Map<string, Contribution>();
   private readonly contributions = new Map<number, Contribution[]>();
-  readonly dispatches = new Map<string, FoldDispatch>();
-  private readonly dispatchBySeq = new Map<number, string>();
-  private readonly receiptsBySeq = new Map<number, { dispatchId: string; lotId: string }[]>();
+  /** Each dispatched lot as dispatched, by dispatch and lot. */
+  private readonly dispatched = new Map<string, DispatchedLot>();
 
   private lot = (lotId: string): LotAttributes => {
     const lot = this.lots.get(lotId);
@@ -55,6 +46,11 @@ class LogFold {
     return lot;
   };
   private family = (code: string): string | null => this.families.get(code) ?? null;
+  private dispatchedLot = (dispatchId: string, lotId: string): DispatchedLot => {
+    const lot = this.dispatched.get(`${dispatchId}/${lotId}`);
+    if (!lot) throw new Error(`log replay: lot ${lotId} is received before dispatch ${dispatchId} sends it`);
+    return lot;
+  };
 
   apply(seq: number, entry: LedgerEntry): void {
     if (entry.kind === 'site.created' || entry.kind === 'site.updated') {
@@ -68,7 +64,11 @@ class LogFold {
       this.correct(event.body.targetSeq);
       return;
     }
-    const made = contributionsOf(event, entry, { lot: this.lot, gradeFamily: this.family });
+    const made = contributionsOf(event, entry, {
+      lot: this.lot,
+      gradeFamily: this.family,
+      dispatchedLot: this.dispatchedLot,
+    });
     if (made.length) this.contributions.set(seq, made);
     for (const c of made) this.addFact(c, 1);
     switch (event.kind) {
@@ -122,29 +122,15 @@ class LogFold {
         }
         break;
       }
-      case 'lots.dispatched': {
-        const lots = new Map(event.body.lots.map((l) => [l.lotId, { dispatchedG: l.massG, received: null }]));
-        this.dispatches.set(event.body.dispatchId, { from: site, to: event.body.to, day: day(entry), lots });
-        this.dispatchBySeq.set(seq, event.body.dispatchId);
-        break;
-      }
-      case 'lots.received': {
-        const d = this.dispatches.get(event.body.dispatchId);
-        if (!d) throw new Error(`log replay: dispatch ${event.body.dispatchId} is received before it is made`);
-        const received: { dispatchId: string; lotId: string }[] = [];
+      case 'lots.dispatched':
         for (const l of event.body.lots) {
-          const sent = d.lots.get(l.lotId);
-          if (!sent) throw new Error(`log replay: lot ${l.lotId} is not in dispatch ${event.body.dispatchId}`);
-          sent.received = {
-            day: day(entry),
-            receivedG: l.receivedG,
-            beyondTolerance: outsideTolerance(sent.dispatchedG, l.receivedG, event.body.tolerancePct),
-          };
-          received.push({ dispatchId: event.body.dispatchId, lotId: l.lotId });
+          this.dispatched.set(`${event.body.dispatchId}/${l.lotId}`, {
+            fromSite: site,
+            occurredAt: entry.occurredAt,
+            dispatchedG: l.massG,
+          });
         }
-        this.receiptsBySeq.set(seq, received);
         break;
-      }
       case 'emission_factors.defined':
         this.factors.push({ ...event.body, seq, definedAt: entry.recordedAt });
         break;
@@ -153,15 +139,9 @@ class LogFold {
     }
   }
 
-  /** The corrected entry stops counting: what it added is taken away, its dispatch or receipt undone. */
+  /** The corrected entry stops counting: what it added is taken away. */
   private correct(target: number): void {
     for (const c of this.contributions.get(target) ?? []) this.addFact(c, -1);
-    const dispatchId = this.dispatchBySeq.get(target);
-    if (dispatchId !== undefined) this.dispatches.delete(dispatchId);
-    for (const r of this.receiptsBySeq.get(target) ?? []) {
-      const lot = this.dispatches.get(r.dispatchId)?.lots.get(r.lotId);
-      if (lot) lot.received = null;
-    }
   }
 
   private addFact(c: Contribution, sign: 1 | -1): void {
@@ -195,10 +175,6 @@ class LogFold {
     for (const f of ['nameZh', 'nameEn'] as const) if (typeof to[f] === 'string') current[f] = to[f] as string;
     for (const f of ['district', 'park'] as const) if (f in to) current[f] = text(to[f]);
   }
-}
-
-function day(entry: LedgerEntry): string {
-  return shanghaiDay(entry.occurredAt);
 }
 
 /** Folds the first treeSize entries of the log, after checking they make the signed checkpoint's tree. */
@@ -236,7 +212,8 @@ export function logSource(deps: { db: AppDb; ledger: Ledger }, treeSize: number)
       const rows: FactRow[] = [];
       for (const f of facts) {
         if (!q.measures.includes(f.measure) || f.day > q.to || (q.from !== null && f.day < q.from)) continue;
-        if (q.sites !== null && !q.sites.includes(f.site)) continue;
+        if (q.sites !== null && !q.sites.includes(f.site) && !(q.eitherEnd && q.sites.includes(f.counterpart)))
+          continue;
         if (q.grade !== undefined && f.grade !== q.grade) continue;
         if (q.family !== undefined && f.family !== q.family) continue;
         if (q.sourceClass !== undefined && f.sourceClass !== q.sourceClass) continue;
@@ -261,23 +238,5 @@ export function logSource(deps: { db: AppDb; ledger: Ledger }, treeSize: number)
     },
     sites: () => fold.sites,
     emissionFactors: () => [...fold.factors].sort((a, b) => a.version - b.version),
-    dispatchedLots: (from, to, sites) => {
-      const out: DispatchedLot[] = [];
-      for (const d of fold.dispatches.values()) {
-        if (d.day < from || d.day > to) continue;
-        if (sites !== null && !sites.includes(d.from) && !sites.includes(d.to)) continue;
-        for (const [lotId, l] of d.lots) {
-          out.push({
-            fromSite: d.from,
-            toSite: d.to,
-            day: d.day,
-            lotId,
-            dispatchedG: l.dispatchedG,
-            received: l.received,
-          });
-        }
-      }
-      return out;
-    },
   };
 }

@@ -19,6 +19,8 @@ export interface FactQuery {
   by: readonly KeyColumn[];
   /** Only these sites (null: every site). */
   sites: readonly string[] | null;
+  /** The sites filter also matches the counterpart (a transit's other end). */
+  eitherEnd?: boolean;
   grade?: string | undefined;
   family?: string | undefined;
   sourceClass?: string | undefined;
@@ -49,25 +51,12 @@ export interface SiteInfo {
   park: string | null;
 }
 
-/** A lot of a dispatch, and what became of it. */
-export interface DispatchedLot {
-  fromSite: string;
-  toSite: string;
-  /** The dispatch's day (Asia/Shanghai). */
-  day: string;
-  lotId: string;
-  dispatchedG: number;
-  received: { day: string; receivedG: number; beyondTolerance: boolean } | null;
-}
-
 export interface ReportSource {
   provenance: Omit<ReportProvenance, 'factorVersions' | 'timeZone' | 'computedAt'>;
   facts(q: FactQuery): FactRow[];
   sites(): ReadonlyMap<string, SiteInfo>;
   /** Every version defined, oldest first. */
   emissionFactors(): EmissionFactorVersion[];
-  /** Lots of dispatches made from `from` to `to` (days, included) that were not corrected away. */
-  dispatchedLots(from: string, to: string, sites: readonly string[] | null): DispatchedLot[];
 }
 
 /** Sums rows by a key function: the one way both sources (and the builders) add up facts. */

@@ -13,7 +13,7 @@ export const DEFAULT_YIELD_TARGET_PPM = 900_000;
 
 export function buildYield(src: ReportSource, input: YieldInput, targetPpm = DEFAULT_YIELD_TARGET_PPM): BuiltReport {
   const facts = src.facts({
-    measures: ['yield_scrap_in', 'yield_metal_out'],
+    measures: ['consumed', 'yield_metal_out'],
     from: input.from,
     to: input.to,
     bucket: bucketFor(input.period),
