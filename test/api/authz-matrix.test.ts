@@ -9,9 +9,24 @@ import { readFileSync } from 'node:fs';
 
 import { appRouter } from '@alutrace/server';
 import type { Access } from '@alutrace/server/testing';
-import { createToken, systemActor } from '@alutrace/server/testing';
-import { PERMISSIONS, ROLES, type Role, TOKEN_ROLES } from '@alutrace/shared';
-import { cosign, formatCosignerKey, generateCosigner, noteBody } from '@alutrace/shared';
+import {
+  createToken,
+  defineScheme,
+  draftStatement,
+  incentiveDeps,
+  issueStatement,
+  systemActor,
+} from '@alutrace/server/testing';
+import {
+  cosign,
+  formatCosignerKey,
+  generateCosigner,
+  noteBody,
+  PERMISSIONS,
+  ROLES,
+  type Role,
+  TOKEN_ROLES,
+} from '@alutrace/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from './http-client';
 import { collectionInput, isCollectionPoint, isRecycler, isUtiliser, type LotRef, Stock } from './lifecycle-stock';
@@ -202,6 +217,24 @@ const samples: Record<string, (role: Role | null, variant: Variant, kind: Caller
   'sealed.read': async (role, v) => ({ seq: await sealedSeqAt(siteFor(role, v), role), purpose: 'matrix' }),
   'sealed.accessLog': () => ({ limit: 5 }),
   'sellers.search': () => ({ id: '451002198506151230' }),
+  // ── Incentives: a scheme paying PG01's collections; an issue pays the lots received since the last one ──
+  'incentives.schemes': () => undefined,
+  'incentives.defineScheme': () => ({ ...MATRIX_SCHEME, code: `MX${++counter}` }),
+  'incentives.statement': async () => ({ scheme: (await matrixScheme()).code, site: 'PG01' }),
+  'incentives.issue': async () => {
+    const scheme = (await matrixScheme()).code;
+    // A fresh lot collected at PG01 and received in full at RC01, so that there is something to pay.
+    await stock.scrapAt('RC01');
+    const draft = draftStatement(incentiveDeps(world.server.app), { scheme, site: 'PG01' });
+    return {
+      scheme,
+      site: 'PG01',
+      expectedPayableFen: draft.totals.payableFen,
+      expectedLineCount: draft.totals.lineCount,
+    };
+  },
+  'incentives.statements': () => ({}),
+  'incentives.issuedStatement': async () => ({ statementId: await matrixStatement() }),
   // ── Anomalies (README "Anomalies"): the list, its export and thresholds; a scanner's wrong-digest report ──
   'anomalies.list': () => ({ status: 'all' }),
   'anomalies.export': () => ({ status: 'all' }),
@@ -255,6 +288,43 @@ function matrixTarget(): Promise<string> {
 }
 
 const OPERATING_ROLES: readonly Role[] = ['operator', 'recycler', 'utiliser'];
+
+const MATRIX_SCHEME = {
+  code: 'MATRIX',
+  nameZh: '矩阵测试补贴',
+  nameEn: 'Matrix incentive',
+  from: '2000-01-01',
+  to: '2099-12-31',
+  rates: [{ family: null, sourceClass: null, rateFenPerT: 10_000 }],
+  siteKinds: ['collection_point'],
+  capFen: 1_000_000_000,
+} as const;
+let matrixSchemeMade: ReturnType<typeof defineScheme> | null = null;
+function matrixScheme() {
+  matrixSchemeMade ??= defineScheme(world.server.app, systemActor('cli'), {
+    ...MATRIX_SCHEME,
+    rates: [...MATRIX_SCHEME.rates],
+    siteKinds: [...MATRIX_SCHEME.siteKinds],
+  });
+  return matrixSchemeMade;
+}
+/** An issued statement to read (one, made the first time it is asked for). */
+let matrixStatementMade: Promise<string> | null = null;
+function matrixStatement(): Promise<string> {
+  matrixStatementMade ??= (async () => {
+    const scheme = (await matrixScheme()).code;
+    await stock.scrapAt('RC01');
+    const draft = draftStatement(incentiveDeps(world.server.app), { scheme, site: 'PG01' });
+    const issued = await issueStatement(incentiveDeps(world.server.app), systemActor('cli'), {
+      scheme,
+      site: 'PG01',
+      expectedPayableFen: draft.totals.payableFen,
+      expectedLineCount: draft.totals.lineCount,
+    });
+    return issued.statementId;
+  })();
+  return matrixStatementMade;
+}
 
 /** A new witness key, registered to the caller when it is an official (others are refused before it matters). */
 async function matrixWitness(role: Role | null, kind: CallerKind) {

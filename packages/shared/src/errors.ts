@@ -396,6 +396,51 @@ export const ERROR_CATALOG = {
     en: 'No site is in district {district}. Use a district as the sites name it (e.g. 平果市).',
     zh: '没有站点位于 {district}。请使用站点资料中的区县名称（如 平果市）。',
   },
+  INCENTIVE_SCHEME_UNKNOWN: {
+    kind: 'NOT_FOUND',
+    en: 'There is no incentive scheme {scheme}. Pick one from the list of schemes.',
+    zh: '没有补贴方案 {scheme}，请从方案列表中选择。',
+  },
+  INCENTIVE_SCHEME_FROZEN: {
+    kind: 'CONFLICT',
+    en: 'Scheme {scheme} can no longer change: statement {statement} was issued under it. Define a new scheme with another code.',
+    zh: '补贴方案 {scheme} 已不能修改：已按其出具结算单 {statement}。请以新的代码定义新方案。',
+  },
+  INCENTIVE_SITE_NOT_ELIGIBLE: {
+    kind: 'BAD_REQUEST',
+    en: 'Site {site} is a {kind}; scheme {scheme} pays only: {kinds}.',
+    zh: '站点 {site} 为{kind}，补贴方案 {scheme} 仅适用于：{kinds}。',
+  },
+  INCENTIVE_PERIOD_OUTSIDE: {
+    kind: 'BAD_REQUEST',
+    en: 'The period {from} to {to} must lie inside the period of scheme {scheme} ({schemeFrom} to {schemeTo}).',
+    zh: '所选期间 {from} 至 {to} 须在补贴方案 {scheme} 的期间（{schemeFrom} 至 {schemeTo}）之内。',
+  },
+  INCENTIVE_STATEMENT_EMPTY: {
+    kind: 'BAD_REQUEST',
+    en: 'Nothing to pay: site {site} has no eligible tonnage under scheme {scheme} from {from} to {to}. Nothing was issued.',
+    zh: '无可支付内容：站点 {site} 在 {from} 至 {to} 期间没有符合补贴方案 {scheme} 的吨位，未出具结算单。',
+  },
+  INCENTIVE_CAP_EXHAUSTED: {
+    kind: 'CONFLICT',
+    en: 'Site {site} has already been paid the whole cap of scheme {scheme} ({cap} fen). Nothing was issued.',
+    zh: '站点 {site} 已领满补贴方案 {scheme} 的上限（{cap} 分），未出具结算单。',
+  },
+  INCENTIVE_STATEMENT_CHANGED: {
+    kind: 'CONFLICT',
+    en: 'The statement changed since the draft you checked (payable {expected} fen, {expectedLines} lines; now {actual} fen, {actualLines} lines). Open the draft again, check it, and issue that. Nothing was issued.',
+    zh: '结算单在您核对草稿后已有变化（原应付 {expected} 分、{expectedLines} 行；现为 {actual} 分、{actualLines} 行）。请重新打开草稿核对后再出具，本次未出具。',
+  },
+  INCENTIVE_ALREADY_PAID: {
+    kind: 'CONFLICT',
+    en: 'Lot {lot} (ledger entry {seq}) is already paid by statement {statement}: the same tonnage is never paid twice. Nothing was issued.',
+    zh: '批次 {lot}（账本记录 {seq}）已在结算单 {statement} 中支付，同一吨位不能重复支付，本次未出具。',
+  },
+  INCENTIVE_STATEMENT_UNKNOWN: {
+    kind: 'NOT_FOUND',
+    en: 'There is no issued statement {statement}.',
+    zh: '没有已出具的结算单 {statement}。',
+  },
   CONFLICT: {
     kind: 'CONFLICT',
     en: 'That {what} already exists: {id}.',

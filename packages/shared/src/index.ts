@@ -5,6 +5,7 @@ export * from './api/audit-api';
 export * from './api/auth-api';
 export * from './api/batching';
 export * from './api/format-hints';
+export * from './api/incentives-api';
 export * from './api/ledger-api';
 export * from './api/lifecycle-api';
 export * from './api/passport-api';

@@ -7,15 +7,16 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { App } from '../app/create-app';
+import { registerIncentiveRoutes } from '../incentives/statement-routes';
 import { registerLabelRoutes } from '../labels/label-routes';
 import { registerReportDownloadRoutes } from '../reports/export/report-download-routes';
-import { registerLotProofRoute } from './lot-proof-route';
 import { type AppRouter, appRouter } from '../routers';
 import { contextFactory } from '../trpc/context';
 import { normaliseError } from '../trpc/error-formatter';
 import { checkRequestOrigin } from './csrf';
 import { batchRefusal, MAX_PARAM_LENGTH, onClientError, onFrameworkError, SECURITY_HEADERS } from './edge-errors';
 import { errorEnvelope } from './error-envelope';
+import { registerLotProofRoute } from './lot-proof-route';
 import { requestLogController } from './request-logging';
 import { setStaticCacheHeaders } from './static-cache';
 import { trpcPlugin } from './trpc-plugin';
@@ -104,6 +105,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   });
 
   registerLabelRoutes(server, app);
+  registerIncentiveRoutes(server, app);
   registerReportDownloadRoutes(server, app);
   registerLotProofRoute(server, app);
 

@@ -11,12 +11,14 @@ import { projectAnomalyThresholdsSet } from './anomaly-thresholds-set';
 import { projectByproductUtilised } from './byproduct-utilised';
 import { projectCollectionRecorded } from './collection-recorded';
 import { projectCorrectionRecorded } from './correction-recorded';
-import { projectEmissionFactorsDefined } from './report-emission-factors';
 import { projectGradeDefined } from './grade-defined';
+import { projectIncentiveSchemeDefined } from './incentive-scheme-defined';
+import { projectIncentiveStatementIssued } from './incentive-statement-issued';
 import { projectLotsDispatched } from './lots-dispatched';
 import { projectLotsReceived } from './lots-received';
 import { projectProcessingRecorded } from './processing-recorded';
 import { projectProductShipped } from './product-shipped';
+import { projectEmissionFactorsDefined } from './report-emission-factors';
 import { projectReportFacts } from './report-facts';
 import { projectTargetDefined } from './target-defined';
 
@@ -53,6 +55,12 @@ export function projectEntry(at: AppendedEntry, db: AppDb): void {
       return;
     case 'correction.recorded':
       projectCorrectionRecorded(event.body, at, db);
+      return;
+    case 'incentive_scheme.defined':
+      projectIncentiveSchemeDefined(event.body, at, db);
+      return;
+    case 'incentive_statement.issued':
+      projectIncentiveStatementIssued(event.body, at, db);
       return;
     case 'anomaly_thresholds.set':
       projectAnomalyThresholdsSet(event.body, at, db);

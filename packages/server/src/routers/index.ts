@@ -3,6 +3,7 @@ import { anomaliesRouter, scansRouter } from './anomalies';
 import { auditRouter } from './audit';
 import { authRouter } from './auth';
 import { alloysRouter, gradesRouter } from './catalog';
+import { incentivesRouter } from './incentives';
 import { ledgerRouter } from './ledger';
 import {
   byproductsRouter,
@@ -31,6 +32,7 @@ export const appRouter = router({
   collection: collectionRouter,
   corrections: correctionsRouter,
   grades: gradesRouter,
+  incentives: incentivesRouter,
   ledger: ledgerRouter,
   lots: lotsRouter,
   processing: processingRouter,

@@ -4,6 +4,8 @@
 // goes through the same domain functions the API calls.
 
 export { systemActor } from '../auth/principal';
+export { defineScheme } from '../domain/incentives/schemes';
+export { draftStatement, issueStatement } from '../domain/incentives/statements';
 export * from '../domain/lifecycle/procedures';
 export { createGrade } from '../domain/reference/define-catalog';
 export { createSite } from '../domain/sites/create-site';
@@ -11,6 +13,8 @@ export { createToken } from '../domain/tokens/create-token';
 export { createUser } from '../domain/users/create-user';
 export type { BackupManifest } from '../ledger/backup/backup-manifest';
 export type { NewEntry } from '../ledger/types';
+export { checkDerived } from '../projections/replay';
+export { incentiveDeps } from '../routers/incentives';
 export { callerOf, lifecycleDeps } from '../routers/lifecycle';
 export type { Access } from '../trpc/access';
 export { runConcurrentWriters } from './crash/concurrent-writers';

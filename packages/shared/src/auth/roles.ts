@@ -53,6 +53,13 @@ export const PERMISSIONS = {
   /** List who read which sealed record, and when. */
   'sealed:audit': { official: 'all' },
   'tokens:manage': { admin: 'all' },
+  // ── Incentives (issue 9): administrators keep the schemes, officials issue the statements ──
+  /** Read incentive schemes, draft statements and issued statements. */
+  'incentives:read': { official: 'all', admin: 'all' },
+  /** Define or change an incentive scheme (until a statement is issued under it). */
+  'incentives:define': { admin: 'all' },
+  /** Issue a statement: the payment record, by the authority that pays. */
+  'incentives:issue': { official: 'all' },
   /** Draw a sample of lots for physical inspection (audit.sample) and list the signed checkpoints to seed it. */
   'audit:sample': { official: 'all', admin: 'all' },
   /** The officials' anomaly list and its export (README "Anomalies"). */
@@ -60,7 +67,13 @@ export const PERMISSIONS = {
   /** Read and set the anomaly thresholds (each change a ledger entry). */
   'anomalies:configure': { official: 'all', admin: 'all' },
   /** Report a label scanned with a wrong digest (an operational record, not the ledger). */
-  'scans:report': { operator: 'own-sites', recycler: 'own-sites', utiliser: 'own-sites', official: 'all', admin: 'all' },
+  'scans:report': {
+    operator: 'own-sites',
+    recycler: 'own-sites',
+    utiliser: 'own-sites',
+    official: 'all',
+    admin: 'all',
+  },
   /** Register one's own witness key and cosign the server's checkpoints with it (README "Cosigning checkpoints"). */
   'witness:cosign': { official: 'all' },
   // ── Targets (issue 9): the plan's targets, defined by officials and administrators ──

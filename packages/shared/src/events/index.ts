@@ -10,6 +10,12 @@ import { COLLECTION_RECORDED, collectionRecordedBody, collectionRecordedSealed }
 import { CORRECTION_RECORDED, correctionRecordedBody, correctionRecordedSealed } from './correction-recorded';
 import { EMISSION_FACTORS_DEFINED, emissionFactorsDefinedBody } from './emission-factors-defined';
 import { ALLOY_DEFINED, alloyDefinedBody, GRADE_DEFINED, gradeDefinedBody } from './grade-defined';
+import {
+  INCENTIVE_SCHEME_DEFINED,
+  INCENTIVE_STATEMENT_ISSUED,
+  incentiveSchemeDefinedBody,
+  incentiveStatementIssuedBody,
+} from './incentives';
 import { LOTS_DISPATCHED, lotsDispatchedBody, lotsDispatchedSealed } from './lots-dispatched';
 import { LOTS_RECEIVED, lotsReceivedBody, lotsReceivedSealed } from './lots-received';
 import { PROCESSING_RECORDED, processingRecordedBody, processingRecordedSealed } from './processing-recorded';
@@ -26,6 +32,8 @@ export const EVENT_SCHEMAS = {
   [BYPRODUCT_UTILISED]: { body: byproductUtilisedBody, sealed: byproductUtilisedSealed },
   [PRODUCT_SHIPPED]: { body: productShippedBody, sealed: productShippedSealed },
   [CORRECTION_RECORDED]: { body: correctionRecordedBody, sealed: correctionRecordedSealed },
+  [INCENTIVE_SCHEME_DEFINED]: { body: incentiveSchemeDefinedBody, sealed: null },
+  [INCENTIVE_STATEMENT_ISSUED]: { body: incentiveStatementIssuedBody, sealed: null },
   [EMISSION_FACTORS_DEFINED]: { body: emissionFactorsDefinedBody, sealed: null },
   [ANOMALY_THRESHOLDS_SET]: { body: anomalyThresholdsBody, sealed: null },
   [TARGET_DEFINED]: { body: targetDefinedBody, sealed: null },
@@ -57,6 +65,11 @@ const READERS: { [K in DomainEventKind]: Reader<K> } = {
   [BYPRODUCT_UTILISED]: (b) => ({ kind: BYPRODUCT_UTILISED, body: byproductUtilisedBody.parse(b) }),
   [PRODUCT_SHIPPED]: (b) => ({ kind: PRODUCT_SHIPPED, body: productShippedBody.parse(b) }),
   [CORRECTION_RECORDED]: (b) => ({ kind: CORRECTION_RECORDED, body: correctionRecordedBody.parse(b) }),
+  [INCENTIVE_SCHEME_DEFINED]: (b) => ({ kind: INCENTIVE_SCHEME_DEFINED, body: incentiveSchemeDefinedBody.parse(b) }),
+  [INCENTIVE_STATEMENT_ISSUED]: (b) => ({
+    kind: INCENTIVE_STATEMENT_ISSUED,
+    body: incentiveStatementIssuedBody.parse(b),
+  }),
   [EMISSION_FACTORS_DEFINED]: (b) => ({
     kind: EMISSION_FACTORS_DEFINED,
     body: emissionFactorsDefinedBody.parse(b),
@@ -81,6 +94,7 @@ export * from './correction-recorded';
 export * from './emission-factors-defined';
 export * from './fields';
 export * from './grade-defined';
+export * from './incentives';
 export * from './lots-dispatched';
 export * from './lots-received';
 export * from './processing-recorded';

@@ -9,6 +9,8 @@ export const ENTRY_KIND_NAMES: Readonly<Record<string, { en: string; zh: string 
   'byproduct.utilised': { en: 'By-product utilised or disposed', zh: '副产物利用处置' },
   'product.shipped': { en: 'Product shipped', zh: '产品出售' },
   'correction.recorded': { en: 'Correction', zh: '更正' },
+  'incentive_scheme.defined': { en: 'Incentive scheme defined', zh: '定义补贴方案' },
+  'incentive_statement.issued': { en: 'Incentive statement issued', zh: '出具补贴结算单' },
   'emission_factors.defined': { en: 'Emission factors defined', zh: '定义排放因子' },
   'anomaly_thresholds.set': { en: 'Anomaly thresholds set', zh: '设置异常阈值' },
   'target.defined': { en: 'Target defined', zh: '定义目标' },
