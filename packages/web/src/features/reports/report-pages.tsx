@@ -7,6 +7,8 @@ import { LoadingNotice } from '../../components/loading-notice';
 
 const DashboardPage = lazy(() => import('./dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const ReportPage = lazy(() => import('./report-page').then((m) => ({ default: m.ReportPage })));
+const TargetsPage = lazy(() => import('./targets-page').then((m) => ({ default: m.TargetsPage })));
+const TargetPage = lazy(() => import('./targets-page').then((m) => ({ default: m.TargetPage })));
 
 function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }): ReactElement {
   return (
@@ -19,4 +21,6 @@ function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }): Rea
 export const REPORT_PAGES: AppPage[] = [
   { path: '/reports', navLabel: 'reports', access: 'reports:read', element: <Lazy page={DashboardPage} /> },
   { path: '/reports/:name', access: 'reports:read', element: <Lazy page={ReportPage} /> },
+  { path: '/targets', access: 'targets:read', element: <Lazy page={TargetsPage} /> },
+  { path: '/targets/:code', access: 'targets:read', element: <Lazy page={TargetPage} /> },
 ];

@@ -1,6 +1,8 @@
 import type { ReportName } from '@alutrace/shared';
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
+import { isAllowed } from '../../app/page-access';
+import { useMe } from '../../auth/use-session';
 import { useWords } from '../lifecycle-forms/use-words';
 import { REPORT_SPECS } from './report-catalogue';
 import { reportEn, reportZh } from './report-words';
@@ -13,6 +15,7 @@ export type ReportTab = ReportName | 'dashboard' | 'targets' | 'incentives';
  */
 export function ReportTabs({ current }: { current: ReportTab }): ReactElement {
   const w = useWords(reportZh, reportEn);
+  const me = useMe();
   const tab = (key: ReportTab, to: string, label: string) => (
     <li key={key}>
       <Link to={to} aria-current={current === key ? 'page' : undefined} data-testid={`report-tab-${key}`}>
@@ -25,6 +28,7 @@ export function ReportTabs({ current }: { current: ReportTab }): ReactElement {
       <ul>
         {tab('dashboard', '/reports', w.dashboard)}
         {REPORT_SPECS.map((spec) => tab(spec.name, `/reports/${spec.name}`, w.names[spec.name]))}
+        {isAllowed('targets:read', me) && tab('targets', '/targets', w.targetsTab)}
       </ul>
     </nav>
   );
