@@ -5,6 +5,7 @@ import { Navigate } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
 import { ChangePasswordPage } from '../features/account/change-password-page';
 import { SitesPage } from '../features/admin/sites/sites-page';
+import { AUDIT_PAGES } from '../features/audit-sample/audit-pages';
 import { TokensPage } from '../features/admin/tokens/tokens-page';
 import { UsersPage } from '../features/admin/users/users-page';
 import { AnomaliesPage } from '../features/anomalies/anomalies-page';
@@ -51,6 +52,7 @@ export const APP_PAGES: AppPage[] = [
   { path: '/anomalies', access: 'anomalies:configure', element: <AnomaliesPage /> },
   ...LIFECYCLE_PAGES,
   ...REPORT_PAGES,
+  ...AUDIT_PAGES,
   // The scanner on its own, until the dispatch screen takes it.
   { path: '/scan', access: 'signed-in', element: <ScanPage /> },
   { path: CHANGE_PASSWORD_PATH, access: 'signed-in', beforePasswordChange: true, element: <ChangePasswordPage /> },

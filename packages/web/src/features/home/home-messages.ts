@@ -34,6 +34,8 @@ export const homeZh = {
   incentivesHint: '补贴方案与结算单',
   anomalies: '异常清单',
   anomaliesHint: '熔损、运输差异、交售量、标签与更正',
+  sample: '抽样检查',
+  sampleHint: '以签名检查点为种子抽取待核查批次',
 };
 
 export const homeEn: typeof homeZh = {
@@ -70,4 +72,6 @@ export const homeEn: typeof homeZh = {
   incentivesHint: 'Schemes and statements',
   anomalies: 'Anomalies',
   anomaliesHint: 'Melt loss, transit, seller volumes, labels, corrections',
+  sample: 'Sample for inspection',
+  sampleHint: 'Lots to inspect, drawn from a signed checkpoint',
 };

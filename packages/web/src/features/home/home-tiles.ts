@@ -19,7 +19,8 @@ export interface HomeTile {
     | 'reports'
     | 'targets'
     | 'incentives'
-    | 'anomalies';
+    | 'anomalies'
+    | 'sample';
   hint?:
     | 'collectHint'
     | 'onHandHint'
@@ -29,7 +30,8 @@ export interface HomeTile {
     | 'reportsHint'
     | 'targetsHint'
     | 'incentivesHint'
-    | 'anomaliesHint';
+    | 'anomaliesHint'
+    | 'sampleHint';
   path: string;
   primary?: boolean;
 }
@@ -65,6 +67,7 @@ export function homeTiles(me: MeView): HomeTile[] {
       { label: 'targets', hint: 'targetsHint', path: '/targets' },
       { label: 'incentives', hint: 'incentivesHint', path: '/incentives' },
       { label: 'anomalies', hint: 'anomaliesHint', path: '/anomalies' },
+      { label: 'sample', hint: 'sampleHint', path: '/audit/sample' },
     ],
     admin: [
       { label: 'lots', hint: 'lotsHint', path: '/lots' },
