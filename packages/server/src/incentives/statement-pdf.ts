@@ -11,7 +11,7 @@ import {
   GRADE_FAMILY_NAMES,
   type IncentiveStatementView,
   SITE_KIND_NAMES,
-  SOURCE_CLASS_NAMES,
+  type SourceClass,
 } from '@alutrace/shared';
 import PDFDocument from 'pdfkit';
 import { labelFontFile } from '../labels/label-font';
@@ -20,6 +20,8 @@ const MARGIN = 42;
 const A4 = { width: 595.28, height: 841.89 };
 const WIDTH = A4.width - 2 * MARGIN;
 const BOTTOM = A4.height - MARGIN - 20;
+/** The source class in a narrow column. */
+const SHORT_SOURCE: Record<SourceClass, string> = { post_consumer: '消费后', pre_consumer: '消费前' };
 
 /** Grams as tonnes, exactly (six decimals keep every gram). */
 export function tonnes(g: number): string {
@@ -161,15 +163,15 @@ export function renderStatementPdf(view: IncentiveStatementView): Promise<Buffer
 
   heading('结算明细', 'Lines');
   const lineColumns: Column[] = [
-    { title: '序号\nNo.', width: 26, align: 'right' },
-    { title: '账本记录\nEntry', width: 46, align: 'right' },
-    { title: '批次号\nLot', width: 92 },
-    { title: '日期\nDay', width: 52 },
-    { title: '品级类别\nFamily', width: 70 },
-    { title: '来源\nSource', width: 48 },
+    { title: 'No.', width: 22, align: 'right' },
+    { title: '记录号\nEntry', width: 40, align: 'right' },
+    { title: '批次号\nLot', width: 88 },
+    { title: '日期\nDay', width: 50 },
+    { title: '品级类别\nFamily', width: 86 },
+    { title: '来源\nSource', width: 38 },
     { title: '核定重量（吨）\nMass (t)', width: 62, align: 'right' },
     { title: '费率（元/吨）\nRate (yuan/t)', width: 57, align: 'right' },
-    { title: '金额（元）\nAmount (yuan)', width: WIDTH - 453, align: 'right' },
+    { title: '金额（元）\nAmount (yuan)', width: WIDTH - 443, align: 'right' },
   ];
   table(
     lineColumns,
@@ -179,7 +181,7 @@ export function renderStatementPdf(view: IncentiveStatementView): Promise<Buffer
       l.lotId,
       l.day,
       l.family ? GRADE_FAMILY_NAMES[l.family].zh : '—',
-      l.sourceClass ? (l.sourceClass === 'post_consumer' ? '消费后' : '消费前') : '—',
+      l.sourceClass ? SHORT_SOURCE[l.sourceClass] : '—',
       tonnes(l.massG),
       yuan(l.rateFenPerT),
       yuan(l.amountFen),
@@ -228,6 +230,7 @@ export function renderStatementPdf(view: IncentiveStatementView): Promise<Buffer
         tonnes(r.massG),
       ]),
     );
+    doc.moveDown(0.5);
     table(
       [
         { title: '账本记录\nEntry', width: 50, align: 'right' },
@@ -241,7 +244,7 @@ export function renderStatementPdf(view: IncentiveStatementView): Promise<Buffer
         String(x.seq),
         x.lotId,
         x.day,
-        x.sourceClass ? SOURCE_CLASS_NAMES[x.sourceClass].zh : '—',
+        x.sourceClass ? SHORT_SOURCE[x.sourceClass] : '—',
         tonnes(x.massG),
         EXCLUSION_REASON_NAMES[x.reason].zh,
       ]),
