@@ -26,15 +26,19 @@ function clock(minute: number): string {
 export function anomalyReason(item: AnomalyItem, lang: Lang): string {
   const zh = lang === 'zh';
   const { expected: e, actual: a, subject: s, detail: d } = item;
+  // A run is named by the first lot it made (its id is a UUID nobody reads).
+  const made = item.entries[0]?.lotId;
+  const runZh = made ? `产出 ${made} 的作业` : `作业 ${s}`;
+  const runEn = made ? `The run that made ${made}` : `Run ${s}`;
   switch (item.kind) {
     case 'high_melt_loss':
       return zh
-        ? `作业 ${s} 损耗 ${pctText(a)}，超过阈值 ${pctText(e)}。`
-        : `Run ${s} lost ${pctText(a)} of what went in, above the threshold of ${pctText(e)}.`;
+        ? `${runZh}损耗 ${pctText(a)}，超过阈值 ${pctText(e)}。`
+        : `${runEn} lost ${pctText(a)} of what went in, above the threshold of ${pctText(e)}.`;
     case 'yield_out_of_band':
       return zh
-        ? `作业 ${s} 金属收得率 ${pctText(a)}，${a < e ? '低于' : '高于'}品级区间的${a < e ? '下限' : '上限'} ${pctText(e)}。`
-        : `Run ${s} yielded ${pctText(a)} metal, ${a < e ? 'below' : 'above'} the grade band's ${a < e ? 'minimum' : 'maximum'} of ${pctText(e)}.`;
+        ? `${runZh}金属收得率 ${pctText(a)}，${a < e ? '低于' : '高于'}品级区间的${a < e ? '下限' : '上限'} ${pctText(e)}。`
+        : `${runEn} yielded ${pctText(a)} metal, ${a < e ? 'below' : 'above'} the grade band's ${a < e ? 'minimum' : 'maximum'} of ${pctText(e)}.`;
     case 'transit_discrepancy':
       return zh
         ? `批次 ${s} 发运 ${formatMassKg(e)}，收货 ${formatMassKg(a)}，差异 ${d}，超出容差。`
