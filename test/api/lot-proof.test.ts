@@ -336,6 +336,15 @@ describe('refusals reveal nothing', () => {
       expect(res.status).toBe(400);
       expect((await res.json()).error.data.app.code).toBe('VALIDATION_FAILED');
     }
+    for (const raw of [
+      '/l/%ZZ/proof?d=aaaaaaaaaa',
+      `/l/${ingot.lotId}/proof?d=${'a'.repeat(5000)}`,
+      `/l/${ingot.lotId}/proof?d[]=x`,
+    ]) {
+      const res = await fetch(`${world.server.url}${raw}`);
+      expect(res.status, raw).toBeGreaterThanOrEqual(400);
+      expect(res.status, raw).toBeLessThan(500);
+    }
   });
 
   it('an entry newer than the newest checkpoint is proved after one is signed, writing no ledger entry', async () => {
