@@ -9,6 +9,9 @@ const DashboardPage = lazy(() => import('./dashboard-page').then((m) => ({ defau
 const ReportPage = lazy(() => import('./report-page').then((m) => ({ default: m.ReportPage })));
 const TargetsPage = lazy(() => import('./targets-page').then((m) => ({ default: m.TargetsPage })));
 const TargetPage = lazy(() => import('./targets-page').then((m) => ({ default: m.TargetPage })));
+const IncentivesPage = lazy(() => import('./incentives-page').then((m) => ({ default: m.IncentivesPage })));
+const DraftStatementPage = lazy(() => import('./statement-page').then((m) => ({ default: m.DraftStatementPage })));
+const IssuedStatementPage = lazy(() => import('./statement-page').then((m) => ({ default: m.IssuedStatementPage })));
 
 function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }): ReactElement {
   return (
@@ -23,4 +26,11 @@ export const REPORT_PAGES: AppPage[] = [
   { path: '/reports/:name', access: 'reports:read', element: <Lazy page={ReportPage} /> },
   { path: '/targets', access: 'targets:read', element: <Lazy page={TargetsPage} /> },
   { path: '/targets/:code', access: 'targets:read', element: <Lazy page={TargetPage} /> },
+  { path: '/incentives', access: 'incentives:read', element: <Lazy page={IncentivesPage} /> },
+  { path: '/incentives/draft', access: 'incentives:read', element: <Lazy page={DraftStatementPage} /> },
+  {
+    path: '/incentives/issued/:statementId',
+    access: 'incentives:read',
+    element: <Lazy page={IssuedStatementPage} />,
+  },
 ];

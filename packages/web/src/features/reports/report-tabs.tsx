@@ -29,6 +29,7 @@ export function ReportTabs({ current }: { current: ReportTab }): ReactElement {
         {tab('dashboard', '/reports', w.dashboard)}
         {REPORT_SPECS.map((spec) => tab(spec.name, `/reports/${spec.name}`, w.names[spec.name]))}
         {isAllowed('targets:read', me) && tab('targets', '/targets', w.targetsTab)}
+        {isAllowed('incentives:read', me) && tab('incentives', '/incentives', w.incentivesTab)}
       </ul>
     </nav>
   );

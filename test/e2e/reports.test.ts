@@ -1,0 +1,265 @@
+// The officials' pages in a real browser against a real server: an official
+// signs in, sees the dashboard, filters the volumes report, downloads it as
+// CSV and Excel (headers read back), drafts an incentive statement, issues it
+// after the confirmation and opens it again; a target's progress; a report
+// printed on A4 without the navigation. The figures come from the passport
+// world (test/e2e/passport-world.ts), computed by hand:
+//   collected 600 kg + 400 kg = 1.000 t at PG01 (UBC), received 1.000 t at RC01,
+//   consumed 1.000 t, produced a 900 kg ingot = 0.900 t, shipped 0.900 t to
+//   the construction chain; dross 60 kg generated, none utilised (0.00 %).
+//   A scheme paying 80 yuan/t to collection points: 0.6 t × 8,000 fen = 4,800
+//   fen and 0.4 t × 8,000 fen = 3,200 fen, payable ¥80.00 in 2 lines.
+// Screenshots at 360/390 and 1440 px in Chinese and English land in
+// test-results/ (reports-*.png).
+
+import { readFileSync } from 'node:fs';
+import type { TestServer } from '@alutrace/server/testing';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { Client } from '../api/http-client';
+import { SCREENSHOT_DIR, saveScreenshot } from './browser';
+import { addUser, DESKTOP_WIDE, PASSWORD, signInThroughForm, test, textOf } from './fixtures';
+import { recordPassportWorld } from './passport-world';
+
+const PHONE_NARROW = { width: 360, height: 780 };
+
+/** This year in Asia/Shanghai, as the server counts it. */
+function shanghaiYear(): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+}
+
+/** A client signed in as `userId` (a session made on the server, sent as the cookie). */
+function clientAs(server: TestServer, userId: string): Client {
+  const client = new Client(server.url);
+  const { token } = server.app.auth.sessions.create(userId, { ip: '127.0.0.1', userAgent: null });
+  client.cookie = `${server.app.auth.cookieName}=${token}`;
+  return client;
+}
+
+async function settle(page: Page): Promise<void> {
+  // Two frames, so the page is laid out and painted (charts resized) at the new width before the capture.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(150);
+}
+
+async function setLanguage(page: Page, lang: 'zh' | 'en'): Promise<void> {
+  await page.locator(`.language-switch button[lang="${lang === 'zh' ? 'zh-CN' : 'en'}"]`).dispatchEvent('click');
+}
+
+/** Both languages at phone and desktop width, then back to Chinese at desktop width. */
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const lang of ['zh', 'en'] as const) {
+    await setLanguage(page, lang);
+    for (const [size, viewport] of [
+      ['phone', PHONE_NARROW],
+      ['desktop', DESKTOP_WIDE],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await settle(page);
+      await saveScreenshot(page, `${name}-${size}-${lang}`);
+      // Nothing sticks out sideways at either width.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} at ${viewport.width} px in ${lang}`).toBeLessThanOrEqual(0);
+    }
+  }
+  await setLanguage(page, 'zh');
+  await page.setViewportSize(DESKTOP_WIDE);
+}
+
+/** The header row of a CSV export: the first row after the provenance lines (#…) and the blank row. */
+function csvHeader(bytes: Buffer): { bom: boolean; header: string } {
+  const text = bytes.toString('utf8');
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = lines.find((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('"#')) ?? '';
+  return { bom, header };
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('the officials’ reports, targets and incentives', () => {
+  test('an official signs in, reads the dashboard, filters and downloads a report, and issues a statement', async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    await recordPassportWorld(server);
+    await addUser(server, { username: 'zhao', displayName: '赵主任', role: 'official' });
+    const admin = await addUser(server, { username: 'lin', displayName: '林管理', role: 'admin' });
+    const year = shanghaiYear();
+    const defined = await clientAs(server, admin.id).mutate('incentives.defineScheme', {
+      code: 'UBC2026',
+      nameZh: '废铝回收补贴',
+      nameEn: 'Scrap recovery incentive',
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      rates: [{ family: null, sourceClass: null, rateFenPerT: 8_000 }],
+      siteKinds: ['collection_point'],
+      capFen: 10_000_000,
+    });
+    expect(defined.status, JSON.stringify(defined.body)).toBe(200);
+
+    // Signs in through the form and lands on the home, whose tile leads to the dashboard.
+    const { page, errors } = await e2e.openPage(server, '/login', { viewport: DESKTOP_WIDE });
+    await signInThroughForm(page, 'zhao', PASSWORD);
+    await page.getByTestId('home-tiles').waitFor();
+    await page.getByTestId('home-reports').click();
+    await page.getByTestId('reports-dashboard').waitFor();
+
+    // KPIs, hand-computed from the world: 1.000 t collected, 0.900 t produced and shipped.
+    await expect.poll(() => textOf(page.getByTestId('kpi-collected').locator('.kpi-value'))).toBe('1.000t');
+    expect(await page.getByTestId('kpi-collected').locator('.kpi-value').getAttribute('title')).toBe('1,000,000 g');
+    expect(await textOf(page.getByTestId('kpi-produced').locator('.kpi-value'))).toBe('0.900t');
+    expect(await textOf(page.getByTestId('kpi-shipped').locator('.kpi-value'))).toBe('0.900t');
+    await expect.poll(() => textOf(page.getByTestId('kpi-dross').locator('.kpi-value'))).toBe('0.00%');
+    expect(await textOf(page.getByTestId('report-provenance'))).toContain('Asia/Shanghai');
+    expect(await textOf(page.getByTestId('report-provenance'))).toContain(`第 ${server.app.ledger.size} 号检查点`);
+    // Each chart is drawn (SVG) once its report arrives.
+    for (const chart of ['chart-volumes', 'chart-family', 'chart-yield', 'chart-dross', 'chart-chain']) {
+      await page.getByTestId(chart).locator('svg').first().waitFor();
+    }
+    await shoot(page, 'reports-dashboard');
+
+    // The volumes report, by year and grade family.
+    await page.getByTestId('report-tab-volumes').click();
+    await page.getByTestId('report-volumes').waitFor();
+    await page.getByTestId('filter-period').selectOption('year');
+    await page.getByTestId('filter-group1').selectOption('family');
+    // The same dimension twice is refused next to the field, before asking the server.
+    await page.getByTestId('filter-group2').selectOption('family');
+    await page.getByTestId('filter-apply').click();
+    expect(await textOf(page.locator('.field-error'))).toContain('两个分组维度不能相同');
+    await page.getByTestId('filter-group2').selectOption('');
+    await page.getByTestId('filter-apply').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('groupBy')).toBe('family');
+    const row = page.getByTestId('report-table').locator('tbody tr').filter({ hasText: '废铝易拉罐' });
+    await row.waitFor();
+    expect(await row.locator('td').nth(0).textContent()).toBe(String(year));
+    expect(await page.getByTestId('report-table').locator('thead').textContent()).toContain('回收量 (t)');
+    const collectedCell = row.locator('td[data-label="回收量 (t)"]');
+    expect(await textOf(collectedCell)).toBe('1.000');
+    expect(await collectedCell.getAttribute('title')).toBe('1,000,000 g');
+    await page.getByTestId('report-chart').locator('svg').first().waitFor();
+    await shoot(page, 'reports-volumes');
+
+    // The downloads carry the filters on screen and the reader's language.
+    const csvHref = (await page.getByTestId('export-csv').getAttribute('href')) ?? '';
+    expect(csvHref).toContain('/reports/volumes.csv?');
+    expect(new URL(csvHref, server.url).searchParams.get('groupBy')).toBe('family');
+    expect(new URL(csvHref, server.url).searchParams.get('lang')).toBe('zh');
+    const csv = await download(page, 'export-csv');
+    const { bom, header } = csvHeader(csv.bytes);
+    expect(bom).toBe(true);
+    expect(header.startsWith('期间,品级类别,回收量（吨）')).toBe(true);
+    const xlsx = await download(page, 'export-xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const headerTexts: string[] = [];
+    sheet?.eachRow((r) => {
+      const values = (r.values as unknown[]).map(String);
+      if (values.includes('期间')) headerTexts.push(...values);
+    });
+    expect(headerTexts).toContain('回收量（吨）');
+
+    // In English, the download is asked for in English.
+    await setLanguage(page, 'en');
+    expect(
+      new URL((await page.getByTestId('export-csv').getAttribute('href')) ?? '', server.url).searchParams.get('lang'),
+    ).toBe('en');
+    const csvEn = csvHeader((await download(page, 'export-csv')).bytes);
+    expect(csvEn.header.startsWith('Period,Grade family,Collected (t)')).toBe(true);
+    await setLanguage(page, 'zh');
+
+    // Printed on A4: the figures and their checkpoint, without the navigation.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.getByTestId('report-filters').isVisible()).toBe(false);
+    expect(await page.getByTestId('report-provenance').isVisible()).toBe(true);
+    expect(await page.getByTestId('report-table').locator('thead').isVisible()).toBe(true);
+    await page.pdf({ path: `${SCREENSHOT_DIR}reports-volumes-a4.pdf`, format: 'A4' }).catch(() => undefined);
+    await saveScreenshot(page, 'reports-volumes-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Incentives: draft the statement for PG01, see its lines and totals, issue it after confirming.
+    await page.getByTestId('report-tab-incentives').click();
+    await page.getByTestId('incentives-page').waitFor();
+    await page.getByTestId('scheme-UBC2026').waitFor();
+    await shoot(page, 'reports-incentives');
+    await page.getByTestId('draft-scheme').selectOption('UBC2026');
+    await page.getByTestId('draft-site').selectOption('PG01');
+    await page.getByTestId('draft-compute').click();
+    await page.getByTestId('statement').waitFor();
+    expect(await textOf(page.getByTestId('statement-status'))).toBe('草稿');
+    expect(await textOf(page.getByTestId('statement-payable'))).toBe('¥80.00');
+    expect(await page.getByTestId('statement-lines').locator('tbody tr').count()).toBe(2);
+    const draftPdf = await page.request.get(
+      `${server.url}${await page.getByTestId('statement-pdf').getAttribute('href')}`,
+    );
+    expect((await draftPdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await shoot(page, 'reports-statement-draft');
+    await page.getByTestId('statement-issue').click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认出具' }).click();
+    await page.getByTestId('issued-statement-page').waitFor();
+    await page.getByTestId('statement-issued').waitFor();
+    expect(await textOf(page.getByTestId('statement-status'))).toBe('已出具');
+    expect(await textOf(page.getByTestId('statement-payable'))).toBe('¥80.00');
+    await shoot(page, 'reports-statement-issued');
+    // Its address opens it again (the server keeps /incentives/statements/… for the files).
+    await page.reload();
+    expect(await textOf(page.getByTestId('statement-status'))).toBe('已出具');
+    // Issuing the same tonnage again is refused: the draft now leaves both lots out as already paid.
+    await page.goto(page.url().replace(/\/issued\/.*$/, `/draft?scheme=UBC2026&site=PG01`));
+    await page.getByTestId('statement').waitFor();
+    expect(await textOf(page.getByTestId('statement-payable'))).toBe('¥0.00');
+    expect(await textOf(page.getByTestId('statement-by-reason'))).toContain('已在已出具的结算单中支付');
+    expect(await page.getByTestId('statement-issue').isDisabled()).toBe(true);
+
+    // Opened again from the list of issued statements; its PDF is a PDF.
+    await page.getByRole('link', { name: '返回补贴结算' }).click();
+    await page.getByTestId('open-statement').click();
+    await page.getByTestId('statement').waitFor();
+    const pdfHref = (await page.getByTestId('statement-pdf').getAttribute('href')) ?? '';
+    const pdf = await page.request.get(`${server.url}${pdfHref}`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    expect(errors).toEqual([]);
+  });
+
+  test('a target shows its progress, projection and status with a chart', async ({ e2e }) => {
+    const server = await e2e.startServer();
+    await recordPassportWorld(server);
+    const official = await addUser(server, { username: 'zhao', displayName: '赵主任', role: 'official' });
+    const year = shanghaiYear();
+    const { page, errors } = await e2e.openPage(server, '/targets', {
+      viewport: DESKTOP_WIDE,
+      signedInAs: official.id,
+    });
+    await page.getByTestId('targets-page').waitFor();
+    // Defined through the form: recycled aluminium produced this year ≥ 120,000 t.
+    await page.getByTestId('target-code').fill('PROD');
+    await page.getByLabel('中文名称').fill('再生铝产量');
+    await page.getByLabel('英文名称').fill('Recycled aluminium produced');
+    await page.getByTestId('target-period').fill(String(year));
+    await page.getByTestId('target-value').fill('120000');
+    await page.getByTestId('define-target').getByRole('button', { name: '保存目标' }).click();
+    await page.getByTestId('target-saved').waitFor();
+    const row = page.getByTestId('target-PROD');
+    await row.waitFor();
+    expect(await textOf(row.locator('td').nth(2))).toBe('不低于 120,000.000 t');
+    // 0.900 t so far of 120,000 t: far behind the pace.
+    await expect.poll(() => row.getByTestId('target-status').getAttribute('data-status')).toBe('at_risk');
+    await shoot(page, 'reports-targets');
+    await row.getByRole('link').click();
+    await page.getByTestId('target-page').waitFor();
+    expect(await textOf(page.getByTestId('target-actual'))).toBe('0.900 t');
+    await page.getByTestId('target-chart').locator('svg').first().waitFor();
+    await shoot(page, 'reports-target');
+    expect(errors).toEqual([]);
+  });
+});
