@@ -2,10 +2,10 @@
 // append transaction (report_facts), the sites and the emission factors. Query builder only (no SQL strings, no SQLite
 // functions): sums and groups a PostgreSQL back end runs as they are.
 import type { EmissionFactorVersion } from '@alutrace/shared';
-import { and, asc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
-import { emissionFactors, reportFacts, sites } from '../db/schema';
-import type { FactQuery, FactRow, KeyColumn, ReportSource, SiteInfo } from './report-source';
+import { emissionFactors, reportFacts, sites, targets } from '../db/schema';
+import type { FactQuery, FactRow, KeyColumn, ReportSource, SiteInfo, YieldTarget } from './report-source';
 
 const KEY_COLUMNS = {
   site: reportFacts.site,
@@ -90,6 +90,25 @@ export function liveEmissionFactors(db: AppDb): EmissionFactorVersion[] {
     }));
 }
 
+export function liveYieldTargets(db: AppDb): YieldTarget[] {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.metric, 'yield'), eq(targets.active, true), isNull(targets.supersededBySeq)))
+    .orderBy(asc(targets.seq))
+    .all()
+    .filter((t) => t.scopeKind === 'all' || t.scopeKind === 'site')
+    .map((t) => ({
+      seq: t.seq,
+      code: t.code,
+      site: t.scopeKind === 'site' ? t.scopeValue : null,
+      from: t.fromDay,
+      to: t.toDay,
+      comparison: t.comparison,
+      valuePpm: t.value,
+    }));
+}
+
 /** The derived tables as a report source; provenance is the caller's (the checkpoint read in the same snapshot). */
 export function liveSource(db: AppDb, provenance: ReportSource['provenance']): ReportSource {
   return {
@@ -97,5 +116,6 @@ export function liveSource(db: AppDb, provenance: ReportSource['provenance']): R
     facts: (q) => liveFacts(db, q),
     sites: () => liveSites(db),
     emissionFactors: () => liveEmissionFactors(db),
+    yieldTargets: () => liveYieldTargets(db),
   };
 }

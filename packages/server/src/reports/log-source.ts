@@ -26,7 +26,7 @@ import {
   type DispatchedLot,
   type LotAttributes,
 } from '../projections/report-contributions';
-import { type FactRow, type ReportSource, type SiteInfo, sumRows } from './report-source';
+import { type FactRow, type ReportSource, type SiteInfo, sumRows, type YieldTarget } from './report-source';
 
 const BATCH = 2_000;
 
@@ -35,6 +35,8 @@ class LogFold {
   readonly lots = new Map<string, LotAttributes>();
   readonly sites = new Map<string, SiteInfo>();
   readonly factors: EmissionFactorVersion[] = [];
+  /** Yield targets by seq; a redefinition removes the one it supersedes. */
+  readonly yieldTargets = new Map<number, YieldTarget>();
   readonly facts = new Map<string, Contribution>();
   private readonly contributions = new Map<number, Contribution[]>();
   /** Each dispatched lot as dispatched, by dispatch and lot. */
@@ -131,6 +133,22 @@ class LogFold {
           });
         }
         break;
+      case 'target.defined': {
+        const b = event.body;
+        if (b.supersedes) this.yieldTargets.delete(b.supersedes.seq);
+        if (b.metric === 'yield' && b.active && b.scope.kind !== 'district') {
+          this.yieldTargets.set(seq, {
+            seq,
+            code: b.code,
+            site: b.scope.kind === 'site' ? b.scope.site : null,
+            from: b.from,
+            to: b.to,
+            comparison: b.comparison,
+            valuePpm: b.value,
+          });
+        }
+        break;
+      }
       case 'emission_factors.defined':
         this.factors.push({ ...event.body, seq, definedAt: entry.recordedAt });
         break;
@@ -238,5 +256,6 @@ export function logSource(deps: { db: AppDb; ledger: Ledger }, treeSize: number)
     },
     sites: () => fold.sites,
     emissionFactors: () => [...fold.factors].sort((a, b) => a.version - b.version),
+    yieldTargets: () => [...fold.yieldTargets.values()].sort((a, b) => a.seq - b.seq),
   };
 }

@@ -81,3 +81,25 @@ export function periodEnd(period: string, granularity: PeriodGranularity, to: st
 export function daysFromTo(from: string, to: string): number {
   return Math.round((utcOf(to) - utcOf(from)) / DAY_MS);
 }
+
+/** The first day of a period (as periodOf names it). */
+export function periodStart(period: string, granularity: PeriodGranularity): string {
+  switch (granularity) {
+    case 'day':
+      return period;
+    case 'week': {
+      const [y, w] = period.split('-W').map(Number) as [number, number];
+      const jan4 = Date.UTC(y, 0, 4);
+      const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+      return new Date(monday1 + (w - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
+    }
+    case 'month':
+      return `${period}-01`;
+    case 'quarter': {
+      const q = Number(period.slice(6));
+      return `${period.slice(0, 4)}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+    }
+    case 'year':
+      return `${period}-01-01`;
+  }
+}

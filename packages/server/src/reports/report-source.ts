@@ -51,12 +51,26 @@ export interface SiteInfo {
   park: string | null;
 }
 
+/** A yield target in force (target.defined, active, not superseded). */
+export interface YieldTarget {
+  seq: number;
+  code: string;
+  /** null: the whole base; else one recycler. */
+  site: string | null;
+  from: string;
+  to: string;
+  comparison: 'at_least' | 'at_most';
+  valuePpm: number;
+}
+
 export interface ReportSource {
   provenance: Omit<ReportProvenance, 'factorVersions' | 'timeZone' | 'computedAt'>;
   facts(q: FactQuery): FactRow[];
   sites(): ReadonlyMap<string, SiteInfo>;
   /** Every version defined, oldest first. */
   emissionFactors(): EmissionFactorVersion[];
+  /** The yield targets in force (engineer R2's target.defined), oldest first. */
+  yieldTargets(): YieldTarget[];
 }
 
 /** Sums rows by a key function: the one way both sources (and the builders) add up facts. */

@@ -357,6 +357,7 @@ export class BruteForce {
         metal_out_g: g.metal,
         yield_ppm: yieldPpm,
         target_ppm: 900_000,
+        target: null,
         status: yieldPpm === null ? null : yieldPpm >= 900_000 ? 'met' : 'below',
         grade_mix: g.scrap > 0 ? mix : null,
       };

@@ -3,6 +3,7 @@
 // figures are computed by hand in the comments, not by the engine; each
 // report is also recomputed from the log alone (--at) and must agree.
 import {
+  defineTargetInput,
   dispatchLotsInput,
   REPORT_INPUTS,
   type ReportTable,
@@ -16,6 +17,7 @@ import { checkDerived } from '../projections/replay';
 import { collect, correct, deliver, type LifecycleApp, openLifecycleApp, run } from '../testing/lifecycle-app';
 import { computeReport } from './compute-report';
 import { defineEmissionFactors } from './emission-factors';
+import { defineTarget } from './targets/define-target';
 
 let w: LifecycleApp;
 // 2026-11-28 10:00 in Shanghai, a second per reading: everything happens on 2026-11-28 (a Saturday, ISO week 48).
@@ -172,6 +174,7 @@ describe('reports on a hand-worked week', () => {
         metal_out_g: 1_270_000,
         yield_ppm: 863_946,
         target_ppm: 900_000,
+        target: null,
         status: 'below',
         grade_mix: 'UBC 67.3 %; CAST-MIXED 32.7 %',
       },
@@ -290,6 +293,32 @@ describe('reports on a hand-worked week', () => {
     });
     expect(old.rows).toEqual(v1.rows);
     expect(old.provenance.factorVersions).toEqual({ emissions: 1 });
+  });
+
+  it('yield: held to a yield target in force for the recycler, which the log replay reads too', async () => {
+    const target = {
+      code: 'RC01-YIELD',
+      nameZh: '平果再生铝收得率',
+      nameEn: 'RC01 yield',
+      metric: 'yield',
+      scope: { kind: 'site', site: 'RC01' },
+      period: '2026',
+      value: 850_000,
+    };
+    const defined = await defineTarget(w.app, systemActor('cli'), defineTargetInput.parse(target));
+    try {
+      const r = report('yield', { ...WEEK, period: 'month' });
+      // 863,946 ppm ≥ 850,000: met.
+      expect([r.rows[0]?.target_ppm, r.rows[0]?.target, r.rows[0]?.status]).toEqual([850_000, 'RC01-YIELD', 'met']);
+    } finally {
+      // Withdrawn again, so that the other tests see the plan's 90 % in whatever order they run.
+      await defineTarget(
+        w.app,
+        systemActor('cli'),
+        defineTargetInput.parse({ ...target, active: false, supersedes: defined.seq }),
+      );
+    }
+    expect(report('yield', { ...WEEK, period: 'month' }).rows[0]?.target_ppm).toBe(900_000);
   });
 
   it('keeps the aggregates equal to a replay of the log', () => {

@@ -2,16 +2,31 @@
 // the runs that made metal, the metal out being what those runs made less
 // the metal put in (product lots, primary aluminium, alloying elements), so
 // that only the scrap's yield is counted (as the run balance flags it). With
-// the grade mix of the scrap and the target, 90 % (the plan's 综合成品率).
+// the grade mix of the scrap and the target: a yield target in force
+// (target.defined, engineer R2's targets) for the recycler or the whole base,
+// else the plan's 90 % (综合成品率).
 import { ratioPpm, type YieldInput } from '@alutrace/shared';
-import { bucketFor, periodOf } from './periods';
+import { bucketFor, periodEnd, periodOf, periodStart } from './periods';
 import { type BuiltReport, column, echo, PERIOD_COLUMN, scopeSites, sortRows } from './report-kit';
-import type { ReportSource } from './report-source';
+import type { ReportSource, YieldTarget } from './report-source';
 
 /** The plan's target (铝型（板）材综合成品率90%以上), used unless a target says otherwise. */
 export const DEFAULT_YIELD_TARGET_PPM = 900_000;
 
-export function buildYield(src: ReportSource, input: YieldInput, targetPpm = DEFAULT_YIELD_TARGET_PPM): BuiltReport {
+/**
+ * The target a row is held to: of the yield targets in force whose period overlaps the row's, one
+ * for its recycler before one for the whole base, the latest defined first; else the plan's 90 %.
+ */
+function targetFor(targets: readonly YieldTarget[], site: string, start: string, end: string) {
+  const overlapping = targets.filter((t) => t.from <= end && t.to >= start && (t.site === null || t.site === site));
+  const chosen = overlapping.filter((t) => t.site === site).at(-1) ?? overlapping.filter((t) => t.site === null).at(-1);
+  return chosen
+    ? { valuePpm: chosen.valuePpm, comparison: chosen.comparison, code: chosen.code }
+    : { valuePpm: DEFAULT_YIELD_TARGET_PPM, comparison: 'at_least' as const, code: null };
+}
+
+export function buildYield(src: ReportSource, input: YieldInput): BuiltReport {
+  const targets = src.yieldTargets();
   const facts = src.facts({
     measures: ['consumed', 'yield_metal_out'],
     from: input.from,
@@ -56,6 +71,19 @@ export function buildYield(src: ReportSource, input: YieldInput, targetPpm = DEF
   for (const g of groups.values()) {
     if (g.count === 0) continue;
     const yieldPpm = g.scrapG > 0 ? ratioPpm(g.metalG, g.scrapG) : null;
+    const start = periodStart(g.period, input.period);
+    const target = targetFor(
+      targets,
+      g.site,
+      start < input.from ? input.from : start,
+      periodEnd(g.period, input.period, input.to),
+    );
+    const met =
+      yieldPpm === null
+        ? null
+        : target.comparison === 'at_least'
+          ? yieldPpm >= target.valuePpm
+          : yieldPpm <= target.valuePpm;
     rows.push({
       period: g.period,
       site: g.site,
@@ -63,8 +91,9 @@ export function buildYield(src: ReportSource, input: YieldInput, targetPpm = DEF
       scrap_in_g: g.scrapG,
       metal_out_g: g.metalG,
       yield_ppm: yieldPpm,
-      target_ppm: targetPpm,
-      status: yieldPpm === null ? null : yieldPpm >= targetPpm ? 'met' : 'below',
+      target_ppm: target.valuePpm,
+      target: target.code,
+      status: met === null ? null : met ? 'met' : 'below',
       grade_mix: gradeMix(g.mix, g.scrapG),
     });
     scrapG += g.scrapG;
@@ -74,7 +103,7 @@ export function buildYield(src: ReportSource, input: YieldInput, targetPpm = DEF
   return {
     report: 'yield',
     title: { zh: '再生铝企业金属收得率', en: 'Metal yield per recycler' },
-    filters: echo({ ...input, targetPpm }),
+    filters: echo({ ...input, defaultTargetPpm: DEFAULT_YIELD_TARGET_PPM }),
     columns: [
       PERIOD_COLUMN,
       column('site', '再生铝企业', 'Recycler', 'text'),
@@ -83,6 +112,7 @@ export function buildYield(src: ReportSource, input: YieldInput, targetPpm = DEF
       column('metal_out_g', '金属产出', 'Metal out', 'mass', 't'),
       column('yield_ppm', '收得率', 'Yield', 'ratio'),
       column('target_ppm', '目标', 'Target', 'ratio'),
+      column('target', '目标代码', 'Target code', 'text'),
       column('status', '是否达标', 'Status', 'text'),
       column('grade_mix', '品级构成', 'Grade mix', 'text'),
     ],
@@ -92,7 +122,6 @@ export function buildYield(src: ReportSource, input: YieldInput, targetPpm = DEF
       scrap_in_g: scrapG,
       metal_out_g: metalG,
       yield_ppm: scrapG > 0 ? ratioPpm(metalG, scrapG) : null,
-      target_ppm: targetPpm,
     },
     factorVersions: {},
   };
