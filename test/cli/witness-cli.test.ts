@@ -196,6 +196,13 @@ describe('alutrace witness', () => {
     // The witness did not move on: A, which it trusts, still extends what it cosigned.
     await addSites(a, 1);
     expect((await cli(['witness', 'cosign', '--url', a.url, '--key-file', keyFile], env, work)).code).toBe(0);
+
+    // A monitor that watched A, shown B (same key, same origin), fails closed on the consistency proof.
+    const state = join(work, 'fork.monitor');
+    expect((await cli(['monitor', '--url', a.url, '--state', state], env, work)).code).toBe(0);
+    const shown = await cli(['monitor', '--url', b.url, '--state', state], env, work);
+    expect(shown.code).toBe(1);
+    expect(shown.err).toContain('INCONSISTENT');
   });
 });
 
