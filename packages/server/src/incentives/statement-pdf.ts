@@ -69,7 +69,7 @@ export function renderStatementPdf(view: IncentiveStatementView): Promise<Buffer
     doc.moveDown(0.6).font('bold').fontSize(11).fillColor('#000').text(`${zh}  ${en}`, MARGIN, doc.y);
     doc.moveDown(0.2);
   };
-  const pair = (zh: string, en: string, value: string) => {
+  const pair = (zh: string, en: string, value: string, size = 9) => {
     ensure(16);
     const y = doc.y;
     doc.font('regular').fontSize(8.5).fillColor('#444').text(`${zh} ${en}`, MARGIN, y, { width: 190 });
@@ -254,7 +254,8 @@ export function renderStatementPdf(view: IncentiveStatementView): Promise<Buffer
   heading('账本检查点', 'Ledger checkpoint');
   const p = view.provenance;
   pair('记录数（树大小）', 'Tree size', String(p.treeSize));
-  pair('根哈希', 'Root hash', p.rootHash);
+  // Small enough that the 64 hex digits stay on one line, so the hash can be copied whole.
+  pair('根哈希', 'Root hash', p.rootHash, 7.5);
   pair(
     '计算方式',
     'Computed from',
