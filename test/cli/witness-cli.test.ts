@@ -5,10 +5,12 @@
 // verify / verify-export with --witness-key.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { databasePath, openDatabase } from '@alutrace/server';
 import {
   createSite,
   createToken,
   dropAppendOnlyTriggers,
+  insertForgedEntry,
   makeTempDir,
   startTestServer,
   systemActor,
@@ -203,6 +205,32 @@ describe('alutrace witness', () => {
     const shown = await cli(['monitor', '--url', b.url, '--state', state], env, work);
     expect(shown.code).toBe(1);
     expect(shown.err).toContain('INCONSISTENT');
+  });
+
+  it("refuses a ledger rewritten behind the server's back once the server signs the rewritten tree", async () => {
+    const dataDir = tempDir('alutrace-rewrite-');
+    const first = await serverOn(dataDir);
+    await addSites(first, 4);
+    const env = { ALUTRACE_TOKEN: await officialToken(first) };
+    const work = tempDir('alutrace-rewrite-files-');
+    const keyFile = join(work, 'w.witness');
+    const init = await cli(['witness', 'init', '--name', 'baise.gov.cn/w2', '--key-file', keyFile], {}, work);
+    const vkey = init.out.trim().split('\n').at(-1) as string;
+    expect((await cli(['witness', 'cosign', '--url', first.url, '--key-file', keyFile], env, work)).code).toBe(0);
+    await first.close();
+    // An entry forged into the middle, every hash after it recomputed, as someone with the file would.
+    const db = openDatabase(databasePath(dataDir));
+    insertForgedEntry(db.$client, 3, { note: 'forged' });
+    db.$client.close();
+    const again = await serverOn(dataDir);
+    await addSites(again, 1); // the server signs a checkpoint of the rewritten tree
+    const refused = await cli(['witness', 'cosign', '--url', again.url, '--key-file', keyFile], env, work);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('NOT CONSISTENT');
+    // verify on the server's machine finds it too, the cosigned checkpoint still matching its old tree.
+    const verified = await cli(['verify', '--data-dir', dataDir, '--witness-key', vkey]);
+    expect(verified.code).toBe(1);
+    expect(verified.out).toContain('ROOT_MISMATCH');
   });
 });
 
