@@ -200,7 +200,9 @@ describe('sellers', () => {
     for (const name of ['王芳', '赵强', '孙丽', '周杰']) expect(raw).not.toContain(name);
     // …nor does the export.
     const csv = data(await official.query<AnomalyExport>('anomalies.export', { from: '2026-10-01', to: '2026-10-31' }));
-    for (const id of [heavy, monthly]) expect(csv.body).not.toContain(id);
+    const csvText = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(csvText).toContain('seller_daily_volume');
+    for (const id of [heavy, monthly]) expect(csvText).not.toContain(id);
 
     // The same seller at one site only: the heavy seller sold at PG01, so PG02's list has no daily item.
     const atPg02 = await list({ from: '2026-10-01', to: '2026-10-31', site: 'PG02', kind: 'seller_daily_volume' });
@@ -380,18 +382,34 @@ describe('filters and export', () => {
         .clientFor('official')
         .query<AnomalyExport>('anomalies.export', { from: '2026-07-01', to: '2026-07-01', status: 'open' }),
     );
-    expect(exported.body.startsWith('\uFEFF')).toBe(true);
     expect(exported.contentType).toBe('text/csv; charset=utf-8');
-    const rows = parse(exported.body.slice(1)) as string[][];
+    expect(exported.filename).toMatch(/^alutrace-anomalies-\d{4}-\d{2}-\d{2}-at-\d+\.csv$/);
+    const text = Buffer.from(exported.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    // The writers' provenance lines first (the checkpoint the list was read at), then the table.
+    expect(text).toContain('#treeSize');
+    const rows = parse(text, { bom: true, comment: '#', comment_no_infix: true, skip_empty_lines: true }) as string[][];
     const header = rows[0] as string[];
-    const rowsOfRun = rows
-      .slice(1)
-      .filter((r) => r[header.indexOf('账本记录 ledger entries (seq)')] === String(over.seq));
+    const rowsOfRun = rows.slice(1).filter((r) => r[header.indexOf('账本记录（seq）')] === String(over.seq));
     // Run over: 1,000,000 g in, 700,000 g out, 300,000 g lost = 30.0 %; the melt-loss row (yield 70 % is flagged too).
     const meltRow = rowsOfRun.find((r) => r[0] === 'high_melt_loss') as string[];
     expect(meltRow[header.indexOf('原因')]).toContain('损耗 30.0 %');
-    expect(meltRow[header.indexOf('reason')]).toContain('lost 30.0 %');
-    expect(meltRow[header.indexOf('批次 lots')]).toBe(over.lots[0]?.lotId);
+    expect(meltRow[header.indexOf('批次')]).toBe(over.lots[0]?.lotId);
+    // In English, and as XLSX.
+    const en = data(
+      await world
+        .clientFor('official')
+        .query<AnomalyExport>('anomalies.export', { from: '2026-07-01', to: '2026-07-01', lang: 'en' }),
+    );
+    expect(Buffer.from(en.base64, 'base64').toString('utf8')).toContain('lost 30.0 % of what went in');
+    const xlsx = data(
+      await world
+        .clientFor('official')
+        .query<AnomalyExport>('anomalies.export', { from: '2026-07-01', to: '2026-07-01', format: 'xlsx' }),
+    );
+    expect(xlsx.filename.endsWith('.xlsx')).toBe(true);
+    // An XLSX file is a zip: PK\x03\x04.
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   });
 
   it('refuses a range that ends before it starts, with a message in both languages', async () => {

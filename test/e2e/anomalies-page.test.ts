@@ -165,7 +165,7 @@ describe('the anomaly list', () => {
     const csv = readFileSync(path, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('outside_hours');
-    expect(csv).toContain('outside the site');
+    expect(csv).toContain('不在站点营业时间');
     expect(csv).not.toContain('high_melt_loss');
     expect(errors).toEqual([]);
   }, 120_000);

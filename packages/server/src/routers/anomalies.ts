@@ -23,7 +23,9 @@ const configure = procedure({ permission: 'anomalies:configure' });
 
 export const anomaliesRouter = router({
   list: read.input(listAnomaliesInput).query(({ ctx, input }): AnomalyList => listAnomalies(ctx.app, input)),
-  export: read.input(exportAnomaliesInput).query(({ ctx, input }): AnomalyExport => exportAnomalies(ctx.app, input)),
+  export: read
+    .input(exportAnomaliesInput)
+    .query(({ ctx, input }): Promise<AnomalyExport> => exportAnomalies(ctx.app, input)),
   thresholds: configure.query(({ ctx }): AnomalyThresholdsView => readThresholds(ctx.app.db, ctx.app.rules)),
   /** Each change is one anomaly_thresholds.set entry; a person sets them, not a device. */
   setThresholds: procedure({ permission: 'anomalies:configure', usersOnly: true })

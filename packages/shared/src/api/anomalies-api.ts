@@ -28,22 +28,26 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-28')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'a date that exists');
 
-export const listAnomaliesInput = z
-  .object({
-    kind: z.enum(ANOMALY_LIST_KINDS).optional(),
-    site: siteCodeField.optional(),
-    /** Asia/Shanghai calendar days, both included. */
-    from: day.optional(),
-    to: day.optional(),
-    /** open: what still stands; all: also what was corrected away or received since. */
-    status: z.enum(['open', 'all']).default('open'),
-    limit: z.number().int().min(1).max(2000).default(500),
-  })
-  .refine((i) => i.from === undefined || i.to === undefined || i.from <= i.to, {
-    message: 'the range runs from its first day to its last',
-    path: ['to'],
-    params: { zh: '日期范围的结束日不能早于开始日' },
-  });
+const listFilters = z.object({
+  kind: z.enum(ANOMALY_LIST_KINDS).optional(),
+  site: siteCodeField.optional(),
+  /** Asia/Shanghai calendar days, both included. */
+  from: day.optional(),
+  to: day.optional(),
+  /** open: what still stands; all: also what was corrected away or received since. */
+  status: z.enum(['open', 'all']).default('open'),
+  limit: z.number().int().min(1).max(2000).default(500),
+});
+
+const RANGE_ISSUE = {
+  message: 'the range runs from its first day to its last',
+  path: ['to'],
+  params: { zh: '日期范围的结束日不能早于开始日' },
+};
+const rangeRuns = (i: { from?: string | undefined; to?: string | undefined }) =>
+  i.from === undefined || i.to === undefined || i.from <= i.to;
+
+export const listAnomaliesInput = listFilters.refine(rangeRuns, RANGE_ISSUE);
 export type ListAnomaliesInput = z.output<typeof listAnomaliesInput>;
 
 /** What the figures of an item count in. */
@@ -98,13 +102,17 @@ export interface AnomalyThresholdsView {
 /** Only the thresholds to change; the entry records the whole new set. */
 export const setAnomalyThresholdsInput = anomalyThresholdsBody.partial().strict();
 
-export const exportAnomaliesInput = listAnomaliesInput;
+/** The list as a file: CSV (UTF-8 with a BOM) or XLSX, its headers and reasons in one language. */
+export const exportAnomaliesInput = listFilters
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv'), lang: z.enum(['zh', 'en']).default('zh') })
+  .refine(rangeRuns, RANGE_ISSUE);
 
 export interface AnomalyExport {
+  /** ASCII, e.g. alutrace-anomalies-2026-12-01-at-1234.csv. */
   filename: string;
   contentType: string;
-  /** CSV with a UTF-8 byte-order mark, so that Excel reads the Chinese text. */
-  body: string;
+  /** The file's bytes, base64. */
+  base64: string;
 }
 
 export const reportScanMismatchInput = z.object({

@@ -89,12 +89,13 @@ function AnomalyList(): ReactElement {
     setParams(next, { replace: true });
   };
 
-  const download = async (): Promise<void> => {
+  const download = async (format: 'csv' | 'xlsx'): Promise<void> => {
     setExporting(true);
     setExportError(null);
     try {
-      const file = await client.anomalies.export.query(input);
-      const url = URL.createObjectURL(new Blob([file.body], { type: file.contentType }));
+      const file = await client.anomalies.export.query({ ...input, format, lang: language });
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
       const a = document.createElement('a');
       a.href = url;
       a.download = file.filename;
@@ -166,11 +167,20 @@ function AnomalyList(): ReactElement {
           <button
             type="button"
             className="button"
-            onClick={() => void download()}
+            onClick={() => void download('csv')}
             disabled={exporting}
             data-testid="anomaly-export"
           >
             {exporting ? w.exporting : w.exportCsv}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void download('xlsx')}
+            disabled={exporting}
+            data-testid="anomaly-export-xlsx"
+          >
+            {w.exportXlsx}
           </button>
         </div>
       </form>
