@@ -203,3 +203,20 @@ describe('witness.register', () => {
     );
   });
 });
+
+describe('ledger.checkpoint', () => {
+  it('answers a tree size with no signed checkpoint as not found, naming the head', async () => {
+    const res = await world.anonymous().query('ledger.checkpoint', { treeSize: 10_000_000 });
+    expect(res.status).toBe(404);
+    expect(refusal(res)).toBe('CHECKPOINT_UNKNOWN');
+  });
+
+  it("tells an official which witness keys are theirs, and nobody else's owner", async () => {
+    const w = await registered(official, 'baise.gov.cn/witness-mine');
+    const mine = (await official.query<WitnessView[]>('witness.list')).body.result?.data ?? [];
+    const theirs = (await otherOfficial.query<WitnessView[]>('witness.list')).body.result?.data ?? [];
+    expect(mine.find((x) => x.name === w.name)?.mine).toBe(true);
+    expect(theirs.find((x) => x.name === w.name)?.mine).toBe(false);
+    expect(JSON.stringify(theirs)).not.toContain(world.users.official.id);
+  });
+});
