@@ -75,7 +75,7 @@ export function renderStatementPdf(view: IncentiveStatementView): Promise<Buffer
     doc.font('regular').fontSize(8.5).fillColor('#444').text(`${zh} ${en}`, MARGIN, y, { width: 190 });
     doc
       .font('regular')
-      .fontSize(9)
+      .fontSize(size)
       .fillColor('#000')
       .text(value, MARGIN + 195, y, { width: WIDTH - 195 });
     doc.y = Math.max(doc.y, y + 12);
