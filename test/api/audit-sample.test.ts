@@ -3,6 +3,10 @@
 // checkpoint, the CLI from a replay of the log it checks against the signed
 // root; both must give the same lots, seed and counts, at the head and at
 // older checkpoints (before a lot was made, before it was voided).
+
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '@alutrace/server/testing';
 import {
   type AuditCheckpointsPage,
   type AuditSampleView,
@@ -143,6 +147,43 @@ describe('audit.sample and alutrace sample draw the same lots', () => {
       await official.query<AuditCheckpointsPage>('audit.checkpoints', { limit: 2, before: first.next }),
     );
     expect(next.items[0]?.treeSize).toBeLessThan(first.next as number);
+  });
+});
+
+describe('from an export file, without the database', () => {
+  it('draws the same lots from `alutrace export`, and refuses an export whose entries were altered', async () => {
+    const dir = makeTempDir('alutrace-sample-export-');
+    const file = join(dir, 'ledger.jsonl');
+    const exported = await cli(['export', '--out', file, '--data-dir', world.server.dataDir]);
+    expect(exported.code, exported.err).toBe(0);
+    const args = ['--count', '2', '--strata', 'site'];
+    for (const size of [at.made, at.head]) {
+      const fromDir = await cliSample(size, args);
+      const r = await cli(['sample', '--checkpoint', String(size), '--json', '--export', file, ...args]);
+      expect(r.code, r.err || r.out).toBe(0);
+      const fromFile = JSON.parse(r.out) as AuditSampleView;
+      expect(fromFile.strata).toEqual(fromDir.strata);
+      expect(fromFile.seed).toBe(fromDir.seed);
+    }
+    // A lot id changed in one collection entry: its bytes no longer give the signed root.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.includes('collection.recorded') && l.includes(voidedLot));
+    lines[i] = (lines[i] as string).replaceAll(voidedLot, voidedLot.replace(/\d{4}$/, '9999'));
+    const altered = join(dir, 'altered.jsonl');
+    writeFileSync(altered, lines.join('\n'));
+    const bad = await cli(['sample', '--checkpoint', String(at.head), '--export', altered, ...args]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('do not give the signed root');
+    const none = await cli([
+      'sample',
+      '--checkpoint',
+      String(at.head),
+      '--export',
+      join(dir, 'missing.jsonl'),
+      ...args,
+    ]);
+    expect(none.code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import {
   bytesToHex,
   decodeEntry,
@@ -22,7 +25,7 @@ export const sampleCommand: Command = {
   name: 'sample',
   summary: 'draw lots for physical inspection, seeded by a signed checkpoint (reproducible)',
   usage: [
-    'alutrace sample --checkpoint SIZE --count K [--site CODE …] [--kind KIND …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--strata none|site|kind] [--json]',
+    'alutrace sample --checkpoint SIZE --count K [--site CODE …] [--kind KIND …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--strata none|site|kind] [--export FILE] [--json]',
     '',
     "Draws the same sample as the officials' web view (audit.sample), from the",
     'log alone: replays the entries before the checkpoint, checks that they give',
@@ -37,7 +40,9 @@ export const sampleCommand: Command = {
     '  --kind KIND        only scrap, product or byproduct lots (repeat for several)',
     '  --from, --to       only lots whose id carries a day in this range (both included)',
     '  --strata S         none (default), site or kind: K lots from each',
-    "  --key KEY          the verifier key to check the checkpoint with (default: the data directory's)",
+    "  --key KEY          the verifier key to check the checkpoint with (default: the data directory's,",
+    "                     or the export's; pin the key the operator publishes)",
+    '  --export FILE      read an export file (`alutrace export`) instead of the data directory',
     '  --json             print the draw as JSON',
     DATA_DIR_HELP,
     '',
@@ -53,6 +58,7 @@ export const sampleCommand: Command = {
     to: { type: 'string' },
     strata: { type: 'string' },
     key: { type: 'string' },
+    export: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(args, io) {
@@ -75,37 +81,27 @@ export const sampleCommand: Command = {
         })),
       );
     }
-    const dataDir = dataDirOf(args, io);
-    const keyText = str(args, 'key');
-    let verifier: NoteVerifier;
+    const exportFile = str(args, 'export');
+    const source = exportFile
+      ? await exportSource(resolve(io.cwd, exportFile), size)
+      : dataDirSource(dataDirOf(args, io), size);
     try {
-      verifier = keyText ? parseVerifierKey(keyText) : readSigningKey(dataDir);
-    } catch (e) {
-      throw new UsageError(
-        keyText
-          ? `--key: ${(e as Error).message}`
-          : `cannot read the signing key in ${dataDir}: ${(e as Error).message}`,
-      );
-    }
-    const db = openDatabase(databasePath(dataDir), { readonly: true });
-    try {
-      const client = db.$client;
-      const row = client.prepare('SELECT note FROM ledger_checkpoints WHERE tree_size = ?').get(size) as
-        | { note: string }
-        | undefined;
-      if (!row) {
-        const recent = (
-          client.prepare('SELECT tree_size FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 5').all() as {
-            tree_size: number;
-          }[]
-        ).map((r) => r.tree_size);
+      const keyText = str(args, 'key');
+      let verifier: NoteVerifier;
+      try {
+        verifier = keyText ? parseVerifierKey(keyText) : source.verifier();
+      } catch (e) {
+        throw new UsageError(keyText ? `--key: ${(e as Error).message}` : (e as Error).message);
+      }
+      const note = source.note;
+      if (note === null) {
         throw new UsageError(
-          `no checkpoint was signed at tree size ${size}; the newest are ${recent.join(', ') || 'none'} (\`alutrace checkpoint\` prints the head)`,
+          `no checkpoint was signed at tree size ${size}; the newest are ${source.recent.join(', ') || 'none'} (\`alutrace checkpoint\` prints the head)`,
         );
       }
       let cp: ReturnType<typeof verifyCheckpoint>;
       try {
-        cp = verifyCheckpoint(row.note, verifier);
+        cp = verifyCheckpoint(note, verifier);
       } catch (e) {
         io.out(`alutrace sample: REFUSED — the checkpoint of size ${size} does not verify: ${(e as Error).message}`);
         io.out('  抽样被拒绝：该检查点的签名无法验证');
@@ -113,11 +109,8 @@ export const sampleCommand: Command = {
       }
       const population = new SamplePopulation();
       const frontier = new Frontier();
-      const entries = client
-        .prepare('SELECT seq, canonical FROM ledger_entries WHERE seq < ? ORDER BY seq')
-        .raw()
-        .iterate(size) as IterableIterator<[number, Buffer]>;
-      for (const [seq, canonical] of entries) {
+      for await (const [seq, canonical] of source.entries()) {
+        if (seq !== population.size) break;
         const leaf = createHash('sha256').update(Buffer.of(0)).update(canonical).digest();
         frontier.push(leaf);
         let entry: ReturnType<typeof decodeEntry>;
@@ -128,6 +121,7 @@ export const sampleCommand: Command = {
           return EXIT_FAILED;
         }
         population.add(entry, leaf.toString('hex'));
+        if (population.size === size) break;
       }
       if (population.size !== size || bytesToHex(frontier.root()) !== bytesToHex(cp.root)) {
         io.out(
@@ -141,14 +135,109 @@ export const sampleCommand: Command = {
         { origin: cp.origin, treeSize: cp.size, rootHash: bytesToHex(cp.root) },
         parsed.data,
       );
-      if (flag(args, 'json')) io.out(JSON.stringify({ ...draw, note: row.note }, null, 2));
+      if (flag(args, 'json')) io.out(JSON.stringify({ ...draw, note }, null, 2));
       else printDraw(io, draw);
       return EXIT_OK;
     } finally {
-      db.$client.close();
+      source.close();
     }
   },
 };
+
+/** Where the entries come from: the data directory (read-only) or an export file. */
+interface EntrySource {
+  /** The signed note at the tree size asked for, or null. */
+  note: string | null;
+  /** The newest checkpoint sizes, to name when the one asked for does not exist. */
+  recent: number[];
+  /** The key to check the note with when none is given. */
+  verifier(): NoteVerifier;
+  /** Entries from seq 0 on, in order. */
+  entries(): AsyncIterable<[number, Uint8Array]> | Iterable<[number, Uint8Array]>;
+  close(): void;
+}
+
+function dataDirSource(dataDir: string, size: number): EntrySource {
+  const db = openDatabase(databasePath(dataDir), { readonly: true });
+  const client = db.$client;
+  const row = client.prepare('SELECT note FROM ledger_checkpoints WHERE tree_size = ?').get(size) as
+    | { note: string }
+    | undefined;
+  const recent = (
+    client.prepare('SELECT tree_size FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 5').all() as {
+      tree_size: number;
+    }[]
+  ).map((r) => r.tree_size);
+  return {
+    note: row?.note ?? null,
+    recent,
+    verifier: () => {
+      try {
+        return readSigningKey(dataDir);
+      } catch (e) {
+        throw new Error(`cannot read the signing key in ${dataDir}: ${(e as Error).message}`);
+      }
+    },
+    entries: () =>
+      client
+        .prepare('SELECT seq, canonical FROM ledger_entries WHERE seq < ? ORDER BY seq')
+        .raw()
+        .iterate(size) as IterableIterator<[number, Buffer]>,
+    close: () => client.close(),
+  };
+}
+
+/** An export file (`alutrace export`): its header's key, its checkpoint lines, then its entries. */
+async function exportSource(file: string, size: number): Promise<EntrySource> {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  const it = lines[Symbol.asyncIterator]();
+  const parse = (text: string, n: number): Record<string, unknown> => {
+    try {
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new UsageError(`${file} line ${n} is not JSON: not an alutrace export`);
+    }
+  };
+  const first = await it.next();
+  const header = first.done ? null : parse(first.value, 1);
+  if (header?.type !== 'alutrace-ledger-export' || typeof header.verifierKey !== 'string')
+    throw new UsageError(`${file} is not an alutrace export (\`alutrace export --out FILE\`)`);
+  const key = header.verifierKey;
+  const checkpoints = new Map<number, string>();
+  let pending: Record<string, unknown> | null = null;
+  let n = 1;
+  for (;;) {
+    const next = await it.next();
+    if (next.done) break;
+    n++;
+    const line = parse(next.value, n);
+    if (line.type === 'checkpoint' && typeof line.treeSize === 'number' && typeof line.note === 'string') {
+      checkpoints.set(line.treeSize, line.note);
+      continue;
+    }
+    pending = line;
+    break;
+  }
+  async function* entries(): AsyncIterable<[number, Uint8Array]> {
+    let line = pending;
+    while (line) {
+      if (line.type === 'entry' && typeof line.seq === 'number' && typeof line.canonical === 'string')
+        yield [line.seq, new TextEncoder().encode(line.canonical)];
+      const next = await it.next();
+      if (next.done) return;
+      n++;
+      line = parse(next.value, n);
+    }
+  }
+  return {
+    note: checkpoints.get(size) ?? null,
+    recent: [...checkpoints.keys()].sort((a, b) => b - a).slice(0, 5),
+    verifier: () => parseVerifierKey(key),
+    entries,
+    close: () => lines.close(),
+  };
+}
 
 function wholeNumber(text: string | undefined, what: string): number {
   if (text === undefined) throw new UsageError(`give ${what}`);
