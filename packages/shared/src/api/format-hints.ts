@@ -20,5 +20,6 @@ export const FORMAT_HINTS_ZH: Readonly<Record<string, string>> = {
   'a code of capital letters, digits, ".", "_" and "-"': '由大写字母、数字和“.”“_”“-”组成的代码',
   'a hex SHA-256 commitment': '十六进制的 SHA-256 承诺值',
   'a hex SHA-256': '十六进制的 SHA-256 值',
+  'a date like 2026-11-28': '日期，例如 2026-11-28',
   'user:<id> or token:<id>': 'user:<id> 或 token:<id>',
 };

@@ -77,7 +77,10 @@ export const volumesInput = z
     groupBy: z
       .array(z.enum(VOLUME_DIMENSIONS))
       .max(2, 'at most two dimensions')
-      .refine((d) => new Set(d).size === d.length, 'each dimension once')
+      .refine((d) => new Set(d).size === d.length, {
+        message: 'each dimension once',
+        params: { zh: '每个维度只能选一次' },
+      })
       .default([]),
     /** Which measures to show as columns (default all five). */
     measures: z.array(z.enum(VOLUME_MEASURES)).min(1).optional(),

@@ -2,8 +2,9 @@
 // a report from the data directory, live from the aggregates or, with --at,
 // recomputed from the log alone at that signed checkpoint.
 import { resolve } from 'node:path';
-import { REPORT_INPUTS, REPORT_NAMES, type ReportName, type ReportTable } from '@alutrace/shared';
+import { formatErrorMessage, REPORT_INPUTS, REPORT_NAMES, type ReportName, type ReportTable } from '@alutrace/shared';
 import { ZodError } from 'zod';
+import { AppError } from '../../errors';
 import { computeReport } from '../../reports/compute-report';
 import { type ExportLang, exportColumns, provenanceLines, writeExportFile } from '../../reports/export';
 import { type CliIo, type Command, EXIT_OK, flag, str, UsageError, usageFromIssues } from '../cli-kit';
@@ -99,7 +100,15 @@ export const reportCommand: Command = {
       if (e instanceof ZodError) throw usageFromIssues(e.issues);
       throw e;
     }
-    const table = await openApp(args, io, (app) => computeReport(app, name as ReportName, input as never, { at }));
+    const table = await openApp(args, io, (app) => {
+      try {
+        return computeReport(app, name as ReportName, input as never, { at });
+      } catch (e) {
+        // A person's mistake (a tree size without a checkpoint, a range too long …) in both languages.
+        if (e instanceof AppError) throw new UsageError(`${e.message}\n${formatErrorMessage(e.code, e.params, 'zh')}`);
+        throw e;
+      }
+    });
     if (format !== 'table') {
       const file = resolve(io.cwd, out as string);
       await writeExportFile(file, table, format as 'csv' | 'xlsx', lang);
