@@ -129,3 +129,52 @@ describe('recording a collection', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the practised operator’s shortcuts', () => {
+  test('the next form opens on the last grade with the gross focused, and Enter walks the fields to save', async ({
+    e2e,
+  }) => {
+    const { server, operatorId } = await operatorServer(e2e);
+    const { page, errors } = await e2e.openPage(server, '/collect', { viewport: PHONE, signedInAs: operatorId });
+    await page.getByTestId('collect-form').waitFor();
+    await fillCollection(page);
+    await page.getByTestId('collect-save').click();
+    await page.getByTestId('collect-next').click();
+    await page.getByTestId('collect-form').waitFor();
+    // The last grade is chosen and the gross has the focus: the first key typed is the gross.
+    expect(await page.getByTestId('grade-picker').getByRole('radio', { checked: true }).getAttribute('value')).toBe(
+      'UBC',
+    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('collect-gross');
+    const size = server.app.ledger.size;
+    // gross, tare, deduction (empty), name, ID, address (empty), plate, ticket (empty), price, Enter to save.
+    for (const [text, next] of [
+      ['1000', 'collect-tare'],
+      ['100', 'collect-deduction'],
+      ['', null],
+      ['李明', 'resident-id'],
+      [GOOD_ID, null],
+      ['', null],
+      ['桂L12345', null],
+      ['', 'collect-price'],
+    ] as const) {
+      if (text) await page.keyboard.insertText(text);
+      await page.keyboard.press('Enter');
+      if (next) {
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(next);
+      }
+      // Enter in a field before the last never sends the form.
+      expect(server.app.ledger.size).toBe(size);
+    }
+    expect(await page.getByTestId('collect-price').getAttribute('enterkeyhint')).toBe('done');
+    expect(await page.getByTestId('collect-tare').getAttribute('enterkeyhint')).toBe('next');
+    await page.keyboard.insertText('12345.5');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('collect-saved').waitFor();
+    expect(await textOf(page.getByTestId('saved-net'))).toBe('900 kg');
+    expect(server.app.ledger.size).toBe(size + 1);
+    expect(errors).toEqual([]);
+  });
+});

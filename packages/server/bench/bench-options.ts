@@ -52,6 +52,9 @@ scenarios:
                     the naive GROUP BY over the raw entries; --events N, --rebuild as for lifecycle
   web               the public passport page: its JavaScript (raw, gzipped) next to the app's, and the
                     time until its verified badge shows on slow 4G next to unthrottled (needs pnpm build)
+  collect           recording a collection on the real /collect screen (360 px, touch) as a practised
+                    operator: a Keystroke-Level Model estimate against the 30 s target, and the scripted
+                    run's wall clock next to the same kind of script on the sign-in form (needs pnpm build)
 
 options:
   --entries N       entries in the large ledger (default 1,000,000)

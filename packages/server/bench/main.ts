@@ -4,6 +4,7 @@
 // minutes and its figures depend on the machine.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type BenchOptions, parseBenchOptions, USAGE, UsageError } from './bench-options';
+import { runCollectScenario } from './collect/collect-scenario';
 import { runCrashScenario } from './crash/crash-scenario';
 import { runHttpScenario } from './http/http-scenario';
 import { runLedgerScenario, type ScenarioIo, type ScenarioOutput } from './ledger/ledger-scenario';
@@ -22,6 +23,7 @@ const SCENARIOS: Record<string, Scenario> = {
   lifecycle: runLifecycleScenario,
   reports: runReportsScenario,
   web: runWebScenario,
+  collect: runCollectScenario,
 };
 
 async function main(argv: string[]): Promise<number> {

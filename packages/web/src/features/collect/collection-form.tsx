@@ -12,6 +12,7 @@ import { newIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';
 import { rememberGrade, rememberSite, todayInShanghai } from './collect-storage';
 import { type CollectionDraft, type DraftField, draftToInput, idCheck, netOf } from './collection-draft';
 import { collectionRefusal, type Refusal } from './collection-refusal';
+import { enterToNext } from './enter-to-next';
 import { GradePicker } from './grade-picker';
 import { SaleFields } from './sale-fields';
 import { SellerFields } from './seller-fields';
@@ -92,6 +93,11 @@ export function CollectionForm({
     return [...shown, ...(refusal?.fields[field] ?? [])];
   };
 
+  // With the grade already chosen (the last one used), the first thing typed is the gross.
+  useEffect(() => {
+    if (initialGrade) document.querySelector<HTMLElement>('[data-testid="collect-gross"]')?.focus();
+  }, [initialGrade]);
+
   useEffect(() => {
     if (focusError === 0) return;
     document
@@ -147,7 +153,14 @@ export function CollectionForm({
   const chosenSite = sites.find((s) => s.code === draft.site);
 
   return (
-    <form className="form collect-form" onSubmit={submit} noValidate data-testid="collect-form">
+    <form
+      className="form collect-form"
+      onSubmit={submit}
+      onKeyDown={enterToNext.onKeyDown}
+      onFocus={enterToNext.onFocus}
+      noValidate
+      data-testid="collect-form"
+    >
       <div className="collect-row">
         {sites.length > 1 ? (
           <Field label={t('collect.site')} errors={errorsOf('site')}>
