@@ -70,7 +70,10 @@ afterAll(async () => {
  * A collection point of its own for each part of this file (so that no part sees another's
  * lots, whatever runs first), with an operator signed in for it. Its lots go to RC01.
  */
-async function place(code: string) {
+async function place(
+  code: string,
+  recycler: { site: string; client: () => Client } = { site: 'RC01', client: () => rc },
+) {
   const { app } = world.server;
   await createSite(app, systemActor('cli'), { code, kind: 'collection_point', nameZh: `${code}回收站`, nameEn: code });
   const { user } = await createUser(
@@ -93,13 +96,13 @@ async function place(code: string) {
     const sent = data(
       await op.mutate<RecordedView>('transfers.dispatch', {
         site: code,
-        to: 'RC01',
+        to: recycler.site,
         lots: [{ lotId: lot.lotId, massG: lot.massG }],
       }),
     );
     data(
-      await rc.mutate('transfers.receive', {
-        site: 'RC01',
+      await recycler.client().mutate('transfers.receive', {
+        site: recycler.site,
         dispatchId: sent.dispatchId,
         lots: [{ lotId: lot.lotId, receivedG }],
       }),
@@ -107,6 +110,21 @@ async function place(code: string) {
     return lot;
   };
   return { site: code, op, collect, deliver };
+}
+
+/** A recycler of its own, with a user signed in for it. */
+async function recyclerPlace(code: string) {
+  const { app } = world.server;
+  await createSite(app, systemActor('cli'), { code, kind: 'recycler', nameZh: `${code}再生铝`, nameEn: code });
+  const { user } = await createUser(
+    app,
+    systemActor('cli'),
+    { username: `rc-${code.toLowerCase()}`, displayName: code, role: 'recycler', sites: [code], password: PASSWORD },
+    { passwordIsFinal: true },
+  );
+  const client = new Client(world.server.url);
+  client.cookie = `${app.auth.cookieName}=${app.auth.sessions.create(user.id, { ip: '127.0.0.1', userAgent: 'test' }).token}`;
+  return { site: code, client: () => client };
 }
 
 async function defineScheme(fields: Record<string, unknown>) {
@@ -300,6 +318,45 @@ describe('a draft statement', () => {
   });
 });
 
+describe('a recycler’s statement', () => {
+  it('pays a recycler on collected scrap it received in the period, by the receipt’s day', async () => {
+    const recycler = await recyclerPlace('IE90');
+    const a = await place('IE01', recycler);
+    const b = await place('IE02', recycler);
+    await defineScheme({ code: 'BS-RECYCLER', siteKinds: ['recycler'] });
+    // 1 t of UBC from each collection point, received in full: 2 × 12,345 fen; one received 10 % short.
+    const one = await a.deliver(await a.collect());
+    const two = await b.deliver(await b.collect());
+    const short = await a.collect();
+    await a.deliver(short, 900_000);
+    const statement = data(await draft({ scheme: 'BS-RECYCLER', site: 'IE90' }));
+    expect(statement.lines.map((l) => [l.lotId, l.massG, l.amountFen, l.day])).toEqual([
+      [one.lotId, 1_000_000, 12_345, '2026-06-15'],
+      [two.lotId, 1_000_000, 12_345, '2026-06-15'],
+    ]);
+    expect(statement.exclusions.map((x) => [x.lotId, x.reason])).toEqual([[short.lotId, 'transit_discrepancy']]);
+    expect(statement.totals).toMatchObject({ subtotalFen: 24_690, payableFen: 20_000, capReductionFen: 4_690 });
+    // A collection point is not paid under a recycler's scheme, and the lots the recycler was paid for are not
+    // paid again to where they were collected, under any scheme.
+    const cp = await draft({ scheme: 'BS-RECYCLER', site: 'IE01' });
+    expect(cp.body.error?.data.app.code).toBe('INCENTIVE_SITE_NOT_ELIGIBLE');
+    const issued = await issueAsDrafted('BS-RECYCLER', 'IE90');
+    const back = data(
+      await official.query<IncentiveStatementView>('incentives.issuedStatement', { statementId: issued.statementId }),
+    );
+    expect(back.lines.map((l) => [l.lotId, l.day, l.receiptSeq])).toEqual(
+      statement.lines.map((l) => [l.lotId, l.day, l.receiptSeq]),
+    );
+    await defineScheme({ code: 'BS-AFTER-RECYCLER' });
+    const after = data(await draft({ scheme: 'BS-AFTER-RECYCLER', site: 'IE01' }));
+    expect(after.lines).toEqual([]);
+    expect(after.exclusions.map((x) => [x.lotId, x.reason])).toEqual([
+      [one.lotId, 'already_paid'],
+      [short.lotId, 'transit_discrepancy'],
+    ]);
+  });
+});
+
 describe('issuing', () => {
   it('only what the official checked is issued: a changed statement is refused, an administrator may not issue', async () => {
     const p = await place('IC01');
@@ -433,9 +490,19 @@ describe('issuing', () => {
       ]);
       expect(view).toMatchObject({ status: 'issued', statementId: issued.statementId, issuedSeq: firstSeq });
       expect(view.totals).toEqual(drafted.totals);
-      expect(view.lines.map((l) => [l.seq, l.leafHash, l.massG, l.amountFen])).toEqual(
-        drafted.lines.map((l) => [l.seq, l.leafHash, l.massG, l.amountFen]),
-      );
+      const line = (l: IncentiveStatementView['lines'][number]) => [
+        l.seq,
+        l.leafHash,
+        l.lotId,
+        l.family,
+        l.sourceClass,
+        l.day,
+        l.receiptSeq,
+        l.massG,
+        l.rateFenPerT,
+        l.amountFen,
+      ];
+      expect(view.lines.map(line)).toEqual(drafted.lines.map(line));
       expect(view.exclusions.map((x) => [x.lotId, x.reason])).toEqual(
         drafted.exclusions.map((x) => [x.lotId, x.reason]),
       );

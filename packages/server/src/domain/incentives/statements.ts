@@ -23,9 +23,9 @@ import {
   type ReportProvenance,
   type SourceClass,
 } from '@alutrace/shared';
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { AppDb } from '../../db/open-database';
-import { incentiveStatements, ledgerCheckpoints, ledgerEntries, lots } from '../../db/schema';
+import { dispatches, dispatchLots, incentiveStatements, ledgerCheckpoints, ledgerEntries, lots } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Ledger } from '../../ledger/ledger';
 import type { CheckpointView, NewEntry } from '../../ledger/types';
@@ -192,6 +192,28 @@ function issuedEntries(db: AppDb, c: ComputedStatement, statementId: string, act
   return entries;
 }
 
+/** The receipt at a recycler of each lot: from the site (a collection point) or at it (a recycler). */
+function receiptsOf(db: AppDb, site: string, lotIds: readonly string[]): Map<string, { seq: number; at: string }> {
+  const out = new Map<string, { seq: number; at: string }>();
+  for (let i = 0; i < lotIds.length; i += 500) {
+    for (const r of db
+      .select({ lotId: dispatchLots.lotId, seq: dispatchLots.receivedSeq, at: ledgerEntries.occurredAt })
+      .from(dispatchLots)
+      .innerJoin(dispatches, eq(dispatches.dispatchId, dispatchLots.dispatchId))
+      .innerJoin(ledgerEntries, eq(ledgerEntries.seq, dispatchLots.receivedSeq))
+      .where(
+        and(
+          inArray(dispatchLots.lotId, lotIds.slice(i, i + 500)),
+          eq(dispatches.voided, false),
+          or(eq(dispatches.fromSite, site), eq(dispatches.toSite, site)),
+        ),
+      )
+      .all())
+      if (r.seq !== null && !out.has(r.lotId)) out.set(r.lotId, { seq: r.seq, at: r.at });
+  }
+  return out;
+}
+
 function firstCheckpointCovering(ledger: Ledger, size: number): CheckpointView {
   const row = ledger.db
     .select({ treeSize: ledgerCheckpoints.treeSize })
@@ -274,6 +296,7 @@ export function readIssuedStatement(deps: IncentiveDeps, statementId: string): I
       .all())
       lotInfo.set(l.lotId, l);
   }
+  const receipts = receiptsOf(db, head.site, lotIds);
   const leafOf = new Map<number, string>();
   for (const x of excluded) {
     const e = deps.ledger.entryBySeq(x.seq);
@@ -283,6 +306,11 @@ export function readIssuedStatement(deps: IncentiveDeps, statementId: string): I
   const site = findSite(db, head.site);
   if (!scheme || !site) throw new Error(`statement ${statementId} names an unknown scheme or site`);
   const info = (lotId: string) => lotInfo.get(lotId);
+  // The day a line counts for: the receipt's at a recycler, the collection's at a collection point.
+  const dayOf = (lotId: string): string => {
+    const at = site.kind === 'recycler' ? receipts.get(lotId)?.at : info(lotId)?.at;
+    return at ? shanghaiDay(at) : '';
+  };
   const issuedSeq = row.firstSeq;
   const capPaidBefore = Math.max(0, scheme.capFen - head.capRemainingFen);
   const byReason = EXCLUSION_REASONS.map((reason) => {
@@ -322,8 +350,8 @@ export function readIssuedStatement(deps: IncentiveDeps, statementId: string): I
         grade: i?.grade ?? null,
         family: (i?.family ?? null) as GradeFamily | null,
         sourceClass: (i?.sourceClass ?? null) as SourceClass | null,
-        day: i ? shanghaiDay(i.at) : '',
-        receiptSeq: null,
+        day: dayOf(l.lotId),
+        receiptSeq: receipts.get(l.lotId)?.seq ?? null,
         massG: l.massG,
         rateFenPerT: l.rateFenPerT,
         amountFen: l.amountFen,
@@ -337,7 +365,7 @@ export function readIssuedStatement(deps: IncentiveDeps, statementId: string): I
         lotId: x.lotId,
         family: (i?.family ?? null) as GradeFamily | null,
         sourceClass: (i?.sourceClass ?? null) as SourceClass | null,
-        day: i ? shanghaiDay(i.at) : '',
+        day: dayOf(x.lotId),
         massG: x.massG,
         reason: x.reason as ExclusionReason,
         paidBy: null,
