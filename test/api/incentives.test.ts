@@ -6,7 +6,14 @@
 // alone or in any order), and the statement's PDF (Chinese text extracted with mupdf) and
 // XLSX (read back with exceljs).
 import { writeFileSync } from 'node:fs';
-import { checkDerived, createSite, createUser, systemActor } from '@alutrace/server/testing';
+import {
+  checkDerived,
+  createSite,
+  createUser,
+  incentiveDeps,
+  issueStatement,
+  systemActor,
+} from '@alutrace/server/testing';
 import type {
   IncentiveSchemeView,
   IncentiveStatementView,
@@ -433,6 +440,26 @@ describe('issuing', () => {
     };
     await race(['RACE-A', 'RACE-A']);
     await race(['RACE-A', 'RACE-B']);
+  });
+
+  it('two issues submitted in the same tick share one group commit, and still only one is written', async () => {
+    const p = await place('IR02');
+    await defineScheme({ code: 'RACE-C', capFen: 10_000_000 });
+    await p.deliver(await p.collect());
+    const deps = incentiveDeps(world.server.app);
+    const request = { scheme: 'RACE-C', site: 'IR02', expectedPayableFen: 12_345, expectedLineCount: 1 };
+    const groups = world.server.app.db.$client.prepare('SELECT max(seq) AS s FROM ledger_entries');
+    const before = (groups.get() as { s: number }).s;
+    // Both appends are queued before either runs: the ledger commits them in one transaction, each in its savepoint.
+    const results = await Promise.allSettled([
+      issueStatement(deps, systemActor('cli'), request),
+      issueStatement(deps, systemActor('cli'), request),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as { code: string }).code).toBe('INCENTIVE_ALREADY_PAID');
+    expect((groups.get() as { s: number }).s).toBe(before + 1);
+    expect(issuedEntries('IR02')).toBe(1);
   });
 
   describe('an issued statement', () => {
