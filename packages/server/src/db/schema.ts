@@ -581,6 +581,34 @@ export const reportFacts = sqliteTable(
   ],
 );
 
+/**
+ * report_facts summed by calendar month (the same key without the day): a
+ * month, quarter or year report over whole months reads twelve rows per key a
+ * year instead of 365.
+ */
+export const reportFactsMonthly = sqliteTable(
+  'report_facts_monthly',
+  {
+    measure: text('measure').notNull(),
+    month: text('month').notNull(),
+    site: text('site').notNull(),
+    grade: text('grade').notNull(),
+    sourceClass: text('source_class').notNull(),
+    family: text('family').notNull(),
+    detail: text('detail').notNull(),
+    counterpart: text('counterpart').notNull(),
+    massG: integer('mass_g').notNull(),
+    count: integer('count').notNull(),
+    recycledG: integer('recycled_g').notNull(),
+    postConsumerG: integer('post_consumer_g').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.measure, t.month, t.site, t.grade, t.sourceClass, t.family, t.detail, t.counterpart],
+    }),
+  ],
+);
+
 /** What each entry added to report_facts, so that a correction subtracts exactly that. */
 export const reportContributions = sqliteTable(
   'report_contributions',
