@@ -116,6 +116,8 @@ describe('the officials’ reports, targets and incentives', () => {
     expect(await textOf(page.getByTestId('kpi-produced').locator('.kpi-value'))).toBe('0.900t');
     expect(await textOf(page.getByTestId('kpi-shipped').locator('.kpi-value'))).toBe('0.900t');
     await expect.poll(() => textOf(page.getByTestId('kpi-dross').locator('.kpi-value'))).toBe('0.00%');
+    // Yield counts the scrap's metal only: (900 kg ingot − 50 kg primary aluminium) ÷ 1,000 kg scrap = 85.00 %.
+    await expect.poll(() => textOf(page.getByTestId('kpi-yield').locator('.kpi-value'))).toBe('85.00%');
     expect(await textOf(page.getByTestId('report-provenance'))).toContain('Asia/Shanghai');
     expect(await textOf(page.getByTestId('report-provenance'))).toContain(`第 ${server.app.ledger.size} 号检查点`);
     // Each chart is drawn (SVG) once its report arrives.
@@ -136,6 +138,9 @@ describe('the officials’ reports, targets and incentives', () => {
     await page.getByTestId('filter-group2').selectOption('');
     await page.getByTestId('filter-apply').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('groupBy')).toBe('family');
+    expect(new URL(page.url()).pathname).toBe('/reports/view/volumes');
+    // The address is the report: reloaded, it shows the same (the server keeps /reports/{name}.csv for files).
+    await page.reload();
     const row = page.getByTestId('report-table').locator('tbody tr').filter({ hasText: '废铝易拉罐' });
     await row.waitFor();
     expect(await row.locator('td').nth(0).textContent()).toBe(String(year));
@@ -228,6 +233,28 @@ describe('the officials’ reports, targets and incentives', () => {
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
+    expect(errors).toEqual([]);
+  });
+
+  test("a recycler reads its own site's yield report, and is offered no other site and no dashboard", async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    await recordPassportWorld(server);
+    const recycler = await addUser(server, { username: 'wu', role: 'recycler', sites: ['RC01'] });
+    const { page, errors } = await e2e.openPage(server, '/reports/view/yield', {
+      viewport: PHONE_NARROW,
+      signedInAs: recycler.id,
+    });
+    const row = page.getByTestId('report-table').locator('tbody tr').first();
+    await row.waitFor();
+    expect(await textOf(row.locator('td[data-label="收得率 (%)"]'))).toBe('85.00 %');
+    expect(await page.getByTestId('filter-site').locator('option').allTextContents()).toEqual(['RC01 平果再生铝']);
+    expect(await page.getByTestId('report-tab-dashboard').count()).toBe(0);
+    expect(
+      new URL((await page.getByTestId('export-csv').getAttribute('href')) ?? '', server.url).searchParams.get('site'),
+    ).toBe('RC01');
+    await saveScreenshot(page, 'reports-yield-recycler-phone-zh');
     expect(errors).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { vocabularyText } from './cell-vocabulary';
 import { EChart } from './echart';
 import { columnUnit, formatCell } from './format-cell';
 import { ProvenanceLine } from './provenance-line';
+import { reportPath } from './report-catalogue';
 import { defaultRange } from './report-query';
 import { ReportTabs } from './report-tabs';
 import { reportEn, reportZh } from './report-words';
@@ -80,7 +81,7 @@ function ChartCard({
     <section className="card">
       <div className="card-head">
         <h2>{title}</h2>
-        <Link to={`/reports/${name}?${search}`} className="no-print">
+        <Link to={`${reportPath(name)}?${search}`} className="no-print">
           {w.open}
         </Link>
       </div>

@@ -61,6 +61,11 @@ export const REPORT_SPECS: readonly ReportSpec[] = [
   { name: 'emissions', periods: true, dims: ['site'], maxGroups: 1, filters: ['site'], chart: 'bar' },
 ];
 
+/** A report's page. (The server keeps /reports/{name}.csv|.xlsx for the downloads, and any /reports/{x} with them.) */
+export function reportPath(name: ReportName): string {
+  return `/reports/view/${name}`;
+}
+
 export function reportSpec(name: string): ReportSpec | undefined {
   return REPORT_SPECS.find((spec) => spec.name === name);
 }

@@ -15,6 +15,7 @@ import {
 } from '@alutrace/shared';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactElement, useState } from 'react';
+import { useMe } from '../../auth/use-session';
 import { Field } from '../../components/field';
 import { useNames } from '../../i18n/use-names';
 import { type FieldErrors, mergeFieldErrors } from '../../lib/form-errors';
@@ -23,6 +24,7 @@ import { useLang, useWords } from '../lifecycle-forms/use-words';
 import type { FilterKey, ReportSpec } from './report-catalogue';
 import type { ReportFilterValues } from './report-query';
 import { type ReportWords, reportEn, reportZh } from './report-words';
+import { useOwnReportSite } from './use-report';
 
 interface ReportFiltersProps {
   spec: ReportSpec;
@@ -95,6 +97,10 @@ export function ReportFilters({ spec, values, serverErrors, onApply, onReset }: 
     ...trpc.grades.list.queryOptions({ includeInactive: true }, { staleTime: 300_000 }),
     enabled: wants('grade'),
   });
+  // Operating roles read only their own sites' figures: only those are offered, and one must be named.
+  const me = useMe();
+  const ownOnly = useOwnReportSite() !== undefined;
+  const siteChoices = (sites.data ?? []).filter((s) => !ownOnly || me?.sites.some((m) => m.code === s.code));
   const own = ownChecks(draft, w);
   const errors = mergeFieldErrors(checked ? own : {}, serverErrors);
   const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -175,8 +181,8 @@ export function ReportFilters({ spec, values, serverErrors, onApply, onReset }: 
             label={w.site}
             value={draft.site ?? ''}
             onChange={set('site')}
-            options={(sites.data ?? []).map((s) => ({ value: s.code, label: names.siteLabel(s) }))}
-            anyLabel={w.any}
+            options={siteChoices.map((s) => ({ value: s.code, label: names.siteLabel(s) }))}
+            {...(ownOnly ? {} : { anyLabel: w.any })}
             errors={errors.site}
             testId="filter-site"
           />

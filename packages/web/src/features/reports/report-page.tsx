@@ -1,4 +1,4 @@
-// /reports/:name — one report: its filters, a chart, the table, the
+// /reports/view/:name — one report: its filters, a chart, the table, the
 // downloads and the checkpoint it was computed at. Everything below the
 // filters is drawn from the ReportTable the server answers.
 import './reports.css';

@@ -22,8 +22,11 @@ function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }): Rea
 }
 
 export const REPORT_PAGES: AppPage[] = [
-  { path: '/reports', navLabel: 'reports', access: 'reports:read', element: <Lazy page={DashboardPage} /> },
-  { path: '/reports/:name', access: 'reports:read', element: <Lazy page={ReportPage} /> },
+  // The dashboard is the overview of those who follow the plan's targets (officials and admins: targets:read);
+  // operators, recyclers and utilisers read their own site's reports at /reports/view/{name} (reports:read, own sites).
+  { path: '/reports', navLabel: 'reports', access: 'targets:read', element: <Lazy page={DashboardPage} /> },
+  // Not /reports/{name}: the server answers there with the CSV and XLSX downloads (/reports/{name}.csv).
+  { path: '/reports/view/:name', access: 'reports:read', element: <Lazy page={ReportPage} /> },
   { path: '/targets', access: 'targets:read', element: <Lazy page={TargetsPage} /> },
   { path: '/targets/:code', access: 'targets:read', element: <Lazy page={TargetPage} /> },
   { path: '/incentives', access: 'incentives:read', element: <Lazy page={IncentivesPage} /> },

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { isAllowed } from '../../app/page-access';
 import { useMe } from '../../auth/use-session';
 import { useWords } from '../lifecycle-forms/use-words';
-import { REPORT_SPECS } from './report-catalogue';
+import { REPORT_SPECS, reportPath } from './report-catalogue';
 import { reportEn, reportZh } from './report-words';
 
 export type ReportTab = ReportName | 'dashboard' | 'targets' | 'incentives';
@@ -26,8 +26,8 @@ export function ReportTabs({ current }: { current: ReportTab }): ReactElement {
   return (
     <nav className="report-tabs no-print" aria-label={w.allReports}>
       <ul>
-        {tab('dashboard', '/reports', w.dashboard)}
-        {REPORT_SPECS.map((spec) => tab(spec.name, `/reports/${spec.name}`, w.names[spec.name]))}
+        {isAllowed('targets:read', me) && tab('dashboard', '/reports', w.dashboard)}
+        {REPORT_SPECS.map((spec) => tab(spec.name, reportPath(spec.name), w.names[spec.name]))}
         {isAllowed('targets:read', me) && tab('targets', '/targets', w.targetsTab)}
         {isAllowed('incentives:read', me) && tab('incentives', '/incentives', w.incentivesTab)}
       </ul>
