@@ -1,4 +1,5 @@
-// Every domain event → the report aggregates (report_facts), in the append
+// Every domain event → the report aggregates (report_facts, and by month
+// report_facts_monthly), in the append
 // transaction, before the event's own projection runs (it reads only what
 // never changes: the lots' grade, class, kind and content, the grade's
 // family). What each entry added is kept in report_contributions; a
@@ -7,7 +8,7 @@ import type { DomainEvent } from '@alutrace/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
 import { perDatabase } from '../db/per-database';
-import { dispatches, dispatchLots, reportContributions, reportFacts } from '../db/schema';
+import { dispatches, dispatchLots, reportContributions, reportFacts, reportFactsMonthly } from '../db/schema';
 import type { AppendedEntry } from '../ledger/types';
 import { getLot, gradeFamily } from './lot-writes';
 import { type Contribution, type ContributionLookup, contributionsOf } from './report-contributions';
@@ -48,6 +49,41 @@ const queries = perDatabase((db) => ({
         count: sql`${reportFacts.count} + excluded.count`,
         recycledG: sql`${reportFacts.recycledG} + excluded.recycled_g`,
         postConsumerG: sql`${reportFacts.postConsumerG} + excluded.post_consumer_g`,
+      },
+    })
+    .prepare(),
+  addMonthly: db
+    .insert(reportFactsMonthly)
+    .values({
+      measure: p('measure'),
+      month: p('month'),
+      site: p('site'),
+      grade: p('grade'),
+      sourceClass: p('sourceClass'),
+      family: p('family'),
+      detail: p('detail'),
+      counterpart: p('counterpart'),
+      massG: p('massG'),
+      count: p('count'),
+      recycledG: p('recycledG'),
+      postConsumerG: p('postConsumerG'),
+    })
+    .onConflictDoUpdate({
+      target: [
+        reportFactsMonthly.measure,
+        reportFactsMonthly.month,
+        reportFactsMonthly.site,
+        reportFactsMonthly.grade,
+        reportFactsMonthly.sourceClass,
+        reportFactsMonthly.family,
+        reportFactsMonthly.detail,
+        reportFactsMonthly.counterpart,
+      ],
+      set: {
+        massG: sql`${reportFactsMonthly.massG} + excluded.mass_g`,
+        count: sql`${reportFactsMonthly.count} + excluded.count`,
+        recycledG: sql`${reportFactsMonthly.recycledG} + excluded.recycled_g`,
+        postConsumerG: sql`${reportFactsMonthly.postConsumerG} + excluded.post_consumer_g`,
       },
     })
     .prepare(),
@@ -96,14 +132,17 @@ function liveLookup(db: AppDb): ContributionLookup {
 }
 
 function addFact(db: AppDb, c: Contribution, sign: 1 | -1): void {
-  queries(db).addFact.run({
+  const row = {
     ...c,
     month: c.day.slice(0, 7),
     massG: sign * c.massG,
     count: sign * c.count,
     recycledG: sign * c.recycledG,
     postConsumerG: sign * c.postConsumerG,
-  });
+  };
+  const q = queries(db);
+  q.addFact.run(row);
+  q.addMonthly.run(row);
 }
 
 export function projectReportFacts(event: DomainEvent, at: AppendedEntry, db: AppDb): void {

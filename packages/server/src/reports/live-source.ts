@@ -4,44 +4,58 @@
 import type { EmissionFactorVersion } from '@alutrace/shared';
 import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
-import { emissionFactors, reportFacts, sites, targets } from '../db/schema';
+import { emissionFactors, reportFacts, reportFactsMonthly, sites, targets } from '../db/schema';
 import type { FactQuery, FactRow, KeyColumn, ReportSource, SiteInfo, YieldTarget } from './report-source';
 
-const KEY_COLUMNS = {
-  site: reportFacts.site,
-  grade: reportFacts.grade,
-  sourceClass: reportFacts.sourceClass,
-  family: reportFacts.family,
-  detail: reportFacts.detail,
-  counterpart: reportFacts.counterpart,
-} as const;
+/** Whether a range covers whole calendar months (from a 1st, or the beginning, to a month's last day). */
+function wholeMonths(q: FactQuery): boolean {
+  const next = new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString();
+  return (q.from === null || q.from.endsWith('-01')) && next.slice(8, 10) === '01';
+}
 
 export function liveFacts(db: AppDb, q: FactQuery): FactRow[] {
-  const bucket = q.bucket === 'day' ? reportFacts.day : reportFacts.month;
-  const where: SQL[] = [inArray(reportFacts.measure, [...q.measures]), lte(reportFacts.day, q.to)];
-  if (q.from !== null) where.push(gte(reportFacts.day, q.from));
+  // Monthly sums over whole months come from the monthly table: a year is twelve rows per key.
+  const monthly = q.bucket === 'month' && wholeMonths(q);
+  const t = monthly ? reportFactsMonthly : reportFacts;
+  const keyColumns = {
+    site: t.site,
+    grade: t.grade,
+    sourceClass: t.sourceClass,
+    family: t.family,
+    detail: t.detail,
+    counterpart: t.counterpart,
+  } as const;
+  const bucket = monthly ? reportFactsMonthly.month : q.bucket === 'day' ? reportFacts.day : reportFacts.month;
+  const where: SQL[] = [inArray(t.measure, [...q.measures])];
+  if (monthly) {
+    where.push(lte(reportFactsMonthly.month, q.to.slice(0, 7)));
+    if (q.from !== null) where.push(gte(reportFactsMonthly.month, q.from.slice(0, 7)));
+  } else {
+    where.push(lte(reportFacts.day, q.to));
+    if (q.from !== null) where.push(gte(reportFacts.day, q.from));
+  }
   if (q.sites !== null) {
     const sites = [...q.sites];
-    const bySite = inArray(reportFacts.site, sites);
-    where.push(q.eitherEnd ? (or(bySite, inArray(reportFacts.counterpart, sites)) as SQL) : bySite);
+    const bySite = inArray(t.site, sites);
+    where.push(q.eitherEnd ? (or(bySite, inArray(t.counterpart, sites)) as SQL) : bySite);
   }
-  if (q.grade !== undefined) where.push(eq(reportFacts.grade, q.grade));
-  if (q.family !== undefined) where.push(eq(reportFacts.family, q.family));
-  if (q.sourceClass !== undefined) where.push(eq(reportFacts.sourceClass, q.sourceClass));
-  const keys = q.by.map((k) => KEY_COLUMNS[k]);
+  if (q.grade !== undefined) where.push(eq(t.grade, q.grade));
+  if (q.family !== undefined) where.push(eq(t.family, q.family));
+  if (q.sourceClass !== undefined) where.push(eq(t.sourceClass, q.sourceClass));
+  const keys = q.by.map((k) => keyColumns[k]);
   const rows = db
     .select({
-      measure: reportFacts.measure,
+      measure: t.measure,
       bucket,
-      ...Object.fromEntries(q.by.map((k) => [k, KEY_COLUMNS[k]])),
-      massG: sql<number>`sum(${reportFacts.massG})`,
-      count: sql<number>`sum(${reportFacts.count})`,
-      recycledG: sql<number>`sum(${reportFacts.recycledG})`,
-      postConsumerG: sql<number>`sum(${reportFacts.postConsumerG})`,
+      ...Object.fromEntries(q.by.map((k) => [k, keyColumns[k]])),
+      massG: sql<number>`sum(${t.massG})`,
+      count: sql<number>`sum(${t.count})`,
+      recycledG: sql<number>`sum(${t.recycledG})`,
+      postConsumerG: sql<number>`sum(${t.postConsumerG})`,
     })
-    .from(reportFacts)
+    .from(t)
     .where(and(...where))
-    .groupBy(reportFacts.measure, bucket, ...keys)
+    .groupBy(t.measure, bucket, ...keys)
     .all() as unknown as (Partial<Record<KeyColumn, string>> & Omit<FactRow, KeyColumn>)[];
   return rows.map((r) => ({
     site: '',
