@@ -8,7 +8,7 @@ import { SitesPage } from '../features/admin/sites/sites-page';
 import { AUDIT_PAGES } from '../features/audit-sample/audit-pages';
 import { TokensPage } from '../features/admin/tokens/tokens-page';
 import { UsersPage } from '../features/admin/users/users-page';
-import { AnomaliesPage } from '../features/anomalies/anomalies-page';
+import { ANOMALY_PAGES } from '../features/anomalies/anomaly-pages';
 import { LoginPage } from '../features/auth/login-page';
 import { CollectPage } from '../features/collect/collect-page';
 import { HomePage } from '../features/home/home-page';
@@ -48,8 +48,7 @@ export const APP_PAGES: AppPage[] = [
   { path: '/admin/tokens', access: 'tokens:manage', element: <TokensPage /> },
   { path: '/admin/sites', access: 'sites:manage', element: <SitesPage /> },
   { path: '/account', access: 'signed-in', element: <AccountPage /> },
-  // The officials' anomaly list; administrators see only its thresholds there.
-  { path: '/anomalies', access: 'anomalies:configure', element: <AnomaliesPage /> },
+  ...ANOMALY_PAGES,
   ...LIFECYCLE_PAGES,
   ...REPORT_PAGES,
   ...AUDIT_PAGES,
