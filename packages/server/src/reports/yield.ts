@@ -122,6 +122,8 @@ export function buildYield(src: ReportSource, input: YieldInput): BuiltReport {
       scrap_in_g: scrapG,
       metal_out_g: metalG,
       yield_ppm: scrapG > 0 ? ratioPpm(metalG, scrapG) : null,
+      // The whole base's target over the range (a recycler's own target is in its rows).
+      target_ppm: targetFor(targets, '', input.from, input.to).valuePpm,
     },
     factorVersions: {},
   };
