@@ -6,13 +6,13 @@ import {
   CREDIT_CODE_MESSAGES,
   creditCodeProblem,
   type Language,
-  parseMassText,
   parseMoneyText,
   RESIDENT_ID_MESSAGES,
   residentIdProblem,
   type SourceClass,
 } from '@alutrace/shared';
 import type { inferRouterInputs } from '@trpc/server';
+import { readMass } from '../lifecycle-forms/mass-text';
 
 export type RecordCollectionInput = inferRouterInputs<AppRouter>['collection']['record'];
 
@@ -39,6 +39,11 @@ export interface CollectionDraft {
 
 export type DraftField = keyof CollectionDraft | 'net';
 
+/** The draft with one field edited; a new grade starts from its own default source class. */
+export function edited(draft: CollectionDraft, field: keyof CollectionDraft, value: string): CollectionDraft {
+  return { ...draft, [field]: value, ...(field === 'grade' ? { sourceClass: '' } : {}) };
+}
+
 export const DRAFT_FIELDS: readonly DraftField[] = [
   'site',
   'date',
@@ -61,23 +66,18 @@ export const DRAFT_FIELDS: readonly DraftField[] = [
 
 export type Amount = { ok: true; value: number } | { ok: false; message: string } | { ok: 'empty' };
 
-// A number alone is read in the field's unit; a unit typed with it (1.5t, 500g) is honoured.
-function withUnit(text: string, unit: string): string {
-  const typed = text.normalize('NFKC').trim();
-  return /^[\d.]+$/.test(typed) ? `${typed}${unit}` : typed;
-}
-
-/** Grams from what was typed in a kg field; empty is its own answer (tare and deduction may be left empty). */
+/** Grams from what was typed in a kg field (the one reader of masses, readMass); empty is its own answer. */
 export function readKg(text: string, language: Language): Amount {
-  if (text.trim() === '') return { ok: 'empty' };
-  const r = parseMassText(withUnit(text, 'kg'));
-  return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.problem[language] };
+  const r = readMass(text);
+  if (r.kind === 'empty') return { ok: 'empty' };
+  return r.kind === 'ok' ? { ok: true, value: r.grams } : { ok: false, message: r.problem[language] };
 }
 
-/** Fen from what was typed in a yuan field. */
+/** Fen from what was typed in a yuan field: a number alone is yuan, a unit typed with it is honoured. */
 export function readYuan(text: string, language: Language): Amount {
-  if (text.trim() === '') return { ok: 'empty' };
-  const r = parseMoneyText(withUnit(text, 'yuan'));
+  const typed = text.normalize('NFKC').trim();
+  if (typed === '') return { ok: 'empty' };
+  const r = parseMoneyText(/^[\d.]+$/.test(typed) ? `${typed}yuan` : typed);
   return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.problem[language] };
 }
 

@@ -10,15 +10,11 @@ import { useNames } from '../../i18n/use-names';
 import { useTRPC } from '../../lib/trpc';
 import { newIdempotencyKey } from '../lifecycle-forms/use-idempotency-key';
 import { rememberGrade, rememberSite, todayInShanghai } from './collect-storage';
-import { type CollectionDraft, type DraftField, draftToInput, idCheck, netOf } from './collection-draft';
-import { collectionRefusal, type Refusal } from './collection-refusal';
+import { type CollectionDraft, type DraftField, draftToInput, edited, idCheck, netOf } from './collection-draft';
+import { CollectionFields } from './collection-fields';
+import { collectionRefusal, type Refusal, withoutField } from './collection-refusal';
 import { enterToNext } from './enter-to-next';
-import { GradePicker } from './grade-picker';
-import { SaleFields } from './sale-fields';
-import { SellerFields } from './seller-fields';
-import { SourceClassField } from './source-class-field';
 import { useCollectionWords } from './use-collection-words';
-import { WEIGHT_FIELDS, WeightFields } from './weight-fields';
 
 export interface SavedCollection {
   lotId: string;
@@ -106,14 +102,8 @@ export function CollectionForm({
   }, [focusError]);
 
   const set = (field: keyof CollectionDraft, value: string): void => {
-    setDraft((d) => ({ ...d, [field]: value, ...(field === 'grade' ? { sourceClass: '' } : {}) }));
-    setRefusal((r) => {
-      if (!r) return r;
-      const fields = { ...r.fields };
-      delete fields[field];
-      if ((WEIGHT_FIELDS as readonly string[]).includes(field)) delete fields.net;
-      return { ...r, fields };
-    });
+    setDraft((d) => edited(d, field, value));
+    setRefusal((r) => withoutField(r, field));
   };
   const touch = (field: DraftField): void => setTouched((s) => new Set(s).add(field));
 
@@ -148,8 +138,6 @@ export function CollectionForm({
     );
   };
 
-  const grade = grades.find((g) => g.code === draft.grade);
-  const net = netOf(draft, language);
   const chosenSite = sites.find((s) => s.code === draft.site);
 
   return (
@@ -207,27 +195,7 @@ export function CollectionForm({
         </Field>
       </div>
 
-      <GradePicker
-        grades={grades.filter((g) => g.active || g.code === draft.grade)}
-        value={draft.grade}
-        onChange={(code) => set('grade', code)}
-        errors={errorsOf('grade')}
-      />
-
-      {grade && (
-        <SourceClassField
-          grade={grade}
-          value={draft.sourceClass}
-          onChange={(value) => set('sourceClass', value)}
-          errors={errorsOf('sourceClass')}
-        />
-      )}
-
-      <WeightFields draft={draft} set={set} touch={touch} errorsOf={errorsOf} net={net} />
-
-      <SellerFields draft={draft} set={set} touch={touch} errorsOf={errorsOf} idOk={id?.ok === true} />
-
-      <SaleFields draft={draft} set={set} touch={touch} errorsOf={errorsOf} />
+      <CollectionFields draft={draft} grades={grades} language={language} set={set} touch={touch} errorsOf={errorsOf} />
 
       <FormAlert
         message={

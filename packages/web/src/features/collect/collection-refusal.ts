@@ -4,7 +4,7 @@
 // (`LOT_TOO_HEAVY {field: 'grossG'}`) or by its code (GRADE_INACTIVE).
 import { type AppErrorData, formatMassKg, type Language } from '@alutrace/shared';
 import { describeApiError, readAppError } from '../../lib/api-error';
-import type { DraftField } from './collection-draft';
+import type { CollectionDraft, DraftField } from './collection-draft';
 
 const PATH_FIELDS: Record<string, DraftField> = {
   site: 'site',
@@ -83,4 +83,13 @@ export function collectionRefusal(error: unknown, language: Language, words: Ref
   }
   const placed = Object.keys(fields).length > 0;
   return { general: placed && !unplaced ? null : view.message, fields };
+}
+
+/** The refusal once `field` is edited: its problems go (with the net's, for a weight). */
+export function withoutField(refusal: Refusal | null, field: keyof CollectionDraft): Refusal | null {
+  if (!refusal) return refusal;
+  const fields = { ...refusal.fields };
+  delete fields[field];
+  if (field === 'gross' || field === 'tare' || field === 'deduction') delete fields.net;
+  return { ...refusal, fields };
 }

@@ -1,52 +1,29 @@
 import { formatMassKg } from '@alutrace/shared';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/field';
-import type { CollectionDraft, DraftField } from './collection-draft';
+import { DraftField, type SectionProps } from './draft-field';
 
 export const WEIGHT_FIELDS = ['gross', 'tare', 'deduction'] as const;
 
-interface SectionProps {
-  draft: CollectionDraft;
-  set: (field: keyof CollectionDraft, value: string) => void;
-  touch: (field: DraftField) => void;
-  errorsOf: (field: DraftField) => string[];
-}
-
 /** Gross, tare and deduction in kg on the numeric keyboard, and the net worked out from them as they are typed. */
-export function WeightFields({
-  draft,
-  set,
-  touch,
-  errorsOf,
-  net,
-}: SectionProps & { net: number | null }): ReactElement {
+export function WeightFields({ net, ...section }: SectionProps & { net: number | null }): ReactElement {
+  const { errorsOf } = section;
   const { t } = useTranslation();
   return (
     <fieldset className="collect-section">
       <legend>{t('collect.weights')}</legend>
       <div className="weights">
         {WEIGHT_FIELDS.map((field) => (
-          <Field
+          <DraftField
             key={field}
+            field={field}
             label={t(`collect.${field}`)}
             hint={field === 'deduction' ? t('collect.deductionHint') : undefined}
-            errors={errorsOf(field)}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="input input-mass"
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder={field === 'gross' ? t('collect.massHint') : '0'}
-                data-testid={`collect-${field}`}
-                value={draft[field]}
-                onChange={(event) => set(field, event.target.value)}
-                onBlur={() => touch(field)}
-              />
-            )}
-          </Field>
+            look="mass"
+            placeholder={field === 'gross' ? t('collect.massHint') : '0'}
+            testId={`collect-${field}`}
+            {...section}
+          />
         ))}
       </div>
       <div className={errorsOf('net').length ? 'net-box net-box-bad' : 'net-box'} aria-live="polite">

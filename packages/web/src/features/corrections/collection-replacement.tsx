@@ -17,16 +17,12 @@ import {
   type DraftField,
   type DraftResult,
   draftToInput,
-  idCheck,
-  netOf,
+  edited,
 } from '../collect/collection-draft';
-import { collectionRefusal, type Refusal } from '../collect/collection-refusal';
-import { GradePicker } from '../collect/grade-picker';
-import { SaleFields } from '../collect/sale-fields';
-import { SellerFields } from '../collect/seller-fields';
-import { SourceClassField } from '../collect/source-class-field';
+import { CollectionFields } from '../collect/collection-fields';
+import { collectionRefusal, type Refusal, withoutField } from '../collect/collection-refusal';
 import { useCollectionWords } from '../collect/use-collection-words';
-import { WEIGHT_FIELDS, WeightFields } from '../collect/weight-fields';
+import { kgText } from '../lifecycle-forms/mass-text';
 import { useWords } from '../lifecycle-forms/use-words';
 import { correctEn, correctZh } from './correct-words';
 
@@ -37,7 +33,7 @@ export const REPLACEMENT_PREFIX = 'replacement.input.';
 const PURPOSE = 'correction';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const grams = (value: unknown): string => (typeof value === 'number' && value > 0 ? formatScaled(value, 3) : '');
+const grams = (value: unknown): string => (typeof value === 'number' && value > 0 ? kgText(value) : '');
 
 /** The collection form as the entry recorded it: its body and its sealed fields. */
 export function draftFromEntry(site: string, body: JsonObject, sealed: JsonObject): CollectionDraft {
@@ -102,14 +98,8 @@ export function useCollectionReplacement(
     ...(refusal?.fields[field] ?? []),
   ];
   const set = (field: keyof CollectionDraft, value: string): void => {
-    setDraft((d) => (d ? { ...d, [field]: value, ...(field === 'grade' ? { sourceClass: '' } : {}) } : d));
-    setRefusal((r) => {
-      if (!r) return r;
-      const fields = { ...r.fields };
-      delete fields[field];
-      if ((WEIGHT_FIELDS as readonly string[]).includes(field)) delete fields.net;
-      return { ...r, fields };
-    });
+    setDraft((d) => (d ? edited(d, field, value) : d));
+    setRefusal((r) => withoutField(r, field));
   };
 
   const turnOn = (next: boolean): void => {
@@ -122,7 +112,6 @@ export function useCollectionReplacement(
     }
   };
 
-  const grade = draft ? grades.find((g) => g.code === draft.grade) : undefined;
   const view = (
     <fieldset className="collect-section" data-testid="correct-replacement">
       <legend>{w.replacementTitle}</legend>
@@ -144,29 +133,14 @@ export function useCollectionReplacement(
       )}
       {on && draft && (
         <div className="correct-replacement-fields">
-          <GradePicker
-            grades={grades.filter((g) => g.active || g.code === draft.grade)}
-            value={draft.grade}
-            onChange={(code) => set('grade', code)}
-            errors={errorsOf('grade')}
-          />
-          {grade && (
-            <SourceClassField
-              grade={grade}
-              value={draft.sourceClass}
-              onChange={(value) => set('sourceClass', value)}
-              errors={errorsOf('sourceClass')}
-            />
-          )}
-          <WeightFields draft={draft} set={set} touch={() => {}} errorsOf={errorsOf} net={netOf(draft, language)} />
-          <SellerFields
+          <CollectionFields
             draft={draft}
+            grades={grades}
+            language={language}
             set={set}
             touch={() => {}}
             errorsOf={errorsOf}
-            idOk={idCheck(draft, language)?.ok === true}
           />
-          <SaleFields draft={draft} set={set} touch={() => {}} errorsOf={errorsOf} />
         </div>
       )}
     </fieldset>

@@ -1,6 +1,9 @@
-// A mass as typed on a lifecycle screen: kilograms by default (a bare number
-// is kg, the unit every scale here shows), or with g, kg or t; integer grams
-// inside, through the shared parser (no floating-point mass).
+// A mass as typed on any screen (the collection form, the lifecycle screens):
+// kilograms by default (a bare number is kg, the unit every scale here
+// shows), or with g, kg or t; integer grams inside, through the shared parser
+// (no floating-point mass). Full-width digits from a Chinese keyboard are
+// read as digits; a comma is not taken for a decimal point ("1,5" could be
+// 1.5 or 15): the parser refuses it with the reason.
 import { formatMassKg, parseMassText } from '@alutrace/shared';
 
 export type MassReading =
@@ -9,9 +12,9 @@ export type MassReading =
   | { kind: 'bad'; problem: { en: string; zh: string } };
 
 export function readMass(text: string): MassReading {
-  const trimmed = text.trim();
+  const trimmed = text.normalize('NFKC').trim();
   if (trimmed === '') return { kind: 'empty' };
-  const withUnit = /^\d+(?:[.,]\d+)?$/.test(trimmed) ? `${trimmed.replace(',', '.')}kg` : trimmed;
+  const withUnit = /^[\d.]+$/.test(trimmed) ? `${trimmed}kg` : trimmed;
   const parsed = parseMassText(withUnit);
   return parsed.ok ? { kind: 'ok', grams: parsed.value } : { kind: 'bad', problem: parsed.problem };
 }
