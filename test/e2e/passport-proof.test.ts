@@ -6,12 +6,19 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@alutrace/server/testing';
-import { type LotProofFile, parseTlogProof } from '@alutrace/shared';
+import {
+  cosign,
+  formatCosignerKey,
+  generateCosigner,
+  type LotProofFile,
+  noteBody,
+  parseTlogProof,
+} from '@alutrace/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { cli } from '../cli/run-cli';
 import { saveScreenshot } from './browser';
-import { DESKTOP, test, textOf } from './fixtures';
+import { addUser, DESKTOP, test, textOf } from './fixtures';
 import { recordPassportWorld } from './passport-world';
 
 const PHONE_360 = { width: 360, height: 780 };
@@ -105,5 +112,35 @@ describe('the passport page and its offline proof file', () => {
     expect(await textOf(page.getByTestId('from-file'))).toContain('checked offline on this device');
     expect(await textOf(page.getByTestId('from-file'))).toContain('No official has cosigned this checkpoint yet');
     await saveScreenshot(page, 'passport-proof-from-file-en-1280');
+  });
+
+  test('shows the officials who cosigned a checkpoint covering the lot, checked on the device', async ({ e2e }) => {
+    const server = await e2e.startServer();
+    const { ingot } = await recordPassportWorld(server);
+    const official = await addUser(server, { username: 'gov', role: 'official' });
+    const { token } = server.app.auth.sessions.create(official.id, { ip: '127.0.0.1', userAgent: 'e2e' });
+    const call = async (path: string, input: unknown) => {
+      const res = await fetch(`${server.url}/trpc/${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: server.url,
+          cookie: `${server.app.auth.cookieName}=${token}`,
+        },
+        body: JSON.stringify(input),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    const w = generateCosigner('baise.gov.cn/witness-li');
+    await call('witness.register', { name: w.name, vkey: formatCosignerKey(w) });
+    const head = server.app.ledger.head() as { note: string };
+    await call('witness.cosign', { checkpoint: head.note, cosignature: cosign(noteBody(head.note), w, 1_764_590_400) });
+    const { page } = await e2e.openPage(server, `/l/${ingot.lotId}?d=${ingot.labelDigest}`, { viewport: PHONE_360 });
+    expect(await verdict(page)).toBe('verified');
+    const witnessed = await textOf(page.getByTestId('witnessed'));
+    expect(witnessed).toContain('官员副署');
+    expect(witnessed).toContain('baise.gov.cn/witness-li · 2025-12-01 12:00 UTC');
+    await page.getByTestId('witnessed').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'passport-witnessed-zh-360', false);
   });
 });

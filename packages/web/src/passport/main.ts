@@ -15,7 +15,15 @@ import {
 import { h } from './dom';
 import { type Label, type Loaded, loadPassport, readLabel } from './load-passport';
 import { type PassportLanguage, TEXT } from './passport-text';
-import { checkProofFile, type FileChecked, renderFileNote, renderProofCard } from './proof-file';
+import {
+  checkProofFile,
+  type FileChecked,
+  loadWitnessed,
+  renderFileNote,
+  renderProofCard,
+  renderWitnessed,
+  type Witnessed,
+} from './proof-file';
 import { renderFacts, renderTrace } from './render-passport';
 import { renderVerification } from './render-verification';
 
@@ -45,6 +53,8 @@ let language: PassportLanguage = storedLanguage();
 let view: View = { status: 'loading' };
 let label: Label | null = null;
 let unreadable: { name: string; detail: string } | null = null;
+/** Who cosigned a checkpoint covering the lot, from its proof file, fetched once the badge shows. */
+let witnessed: Witnessed | null = null;
 
 function storedLanguage(): PassportLanguage {
   try {
@@ -161,6 +171,7 @@ function render(): void {
     }
     body.push(
       renderVerification(p, view.verification, view.key, t),
+      ...(view.file ? [] : [h('div', { id: 'witnessed-slot' }, witnessed ? renderWitnessed(witnessed, t) : null)]),
       renderFacts(p, language, t),
       renderTrace(p, language, t),
     );
@@ -175,6 +186,7 @@ function render(): void {
 async function start(): Promise<void> {
   label = readLabel(window.location);
   unreadable = null;
+  witnessed = null;
   view = { status: 'loading' };
   render();
   const loaded: Loaded = label ? await loadPassport(label) : { status: 'unverifiable' };
@@ -183,6 +195,15 @@ async function start(): Promise<void> {
       ? verified(loaded.passport, label)
       : { status: loaded.status === 'ok' ? 'unverifiable' : loaded.status };
   render();
+  if (view.status === 'ok' && view.verification.valid && label) {
+    // After the badge: the officials' cosignatures come with the proof file, checked here like the rest.
+    const found = await loadWitnessed(label, view.key.text);
+    if (found && view.status === 'ok' && !view.file) {
+      witnessed = found;
+      // Into its place only: a full render would replace the file input the reader may be using.
+      document.getElementById('witnessed-slot')?.replaceChildren(renderWitnessed(found, TEXT[language]));
+    }
+  }
 }
 
 void start();

@@ -73,6 +73,8 @@ export interface PassportText {
   cosignerNote: string;
   notCosigned: string;
   backToLabel: string;
+  witnessedTitle: string;
+  witnessedLead: (size: number) => string;
 }
 
 const zh: PassportText = {
@@ -155,6 +157,8 @@ const zh: PassportText = {
   cosignerNote: '见证人的名称和公钥由文件给出；请与主管部门公布的见证公钥比对。',
   notCosigned: '该检查点尚无官员副署。',
   backToLabel: '返回标签的护照',
+  witnessedTitle: '官员副署',
+  witnessedLead: (n) => `以下主管部门见证人副署了涵盖本批次的签名检查点（共 ${n} 条记录），副署已在本设备上核对：`,
 };
 
 const en: PassportText = {
@@ -241,6 +245,9 @@ const en: PassportText = {
   cosignerNote: 'Witness names and keys as the file gives them: compare the keys with those the officials publish.',
   notCosigned: 'No official has cosigned this checkpoint yet.',
   backToLabel: "Back to the label's passport",
+  witnessedTitle: 'Cosigned by officials',
+  witnessedLead: (n) =>
+    `These officials' witnesses cosigned a signed checkpoint covering this lot (${n} entries); each cosignature was checked on this device:`,
 };
 
 export const TEXT: Record<PassportLanguage, PassportText> = { zh, en };

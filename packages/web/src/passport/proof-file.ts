@@ -31,6 +31,58 @@ export async function checkProofFile(file: File, key: string | undefined): Promi
   return { status: 'checked', name: file.name, result };
 }
 
+/** The officials who cosigned the checkpoint a lot's proof file leads to (their keys as the file names them). */
+export interface Witnessed {
+  treeSize: number;
+  cosigners: { name: string; timestamp: number }[];
+}
+
+/**
+ * Fetches the lot's proof file and checks it with the key the passport was checked with: the
+ * server proves to the newest checkpoint officials cosigned that covers the lot, so its
+ * cosignatures are the ones to show. Null when it cannot be had or does not verify (the badge
+ * already stands on its own).
+ */
+export async function loadWitnessed(label: Label, key: string): Promise<Witnessed | null> {
+  try {
+    const res = await fetch(proofUrl(label), { headers: { accept: 'application/json' } });
+    if (!res.ok) return null;
+    const result = verifyLotProof(await res.text(), { verifierKey: key, digest: label.digest });
+    if (!result.valid || !result.checkpoint) return null;
+    return {
+      treeSize: result.checkpoint.treeSize,
+      cosigners: result.cosigners
+        .filter((c) => c.status === 'pass')
+        .map((c) => ({ name: c.name, timestamp: c.timestamp })),
+    };
+  } catch {
+    return null;
+  }
+}
+
+const utc = (seconds: number): string => `${new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export function renderWitnessed(w: Witnessed, t: PassportText): HTMLElement {
+  return h(
+    'section',
+    { class: 'passport-card', 'data-testid': 'witnessed' },
+    h('h2', null, t.witnessedTitle),
+    w.cosigners.length === 0
+      ? h('p', null, t.notCosigned)
+      : h(
+          'div',
+          null,
+          h('p', null, t.witnessedLead(w.treeSize)),
+          h(
+            'ul',
+            null,
+            w.cosigners.map((c) => h('li', { class: 'passport-check-pass' }, `✓ ${c.name} · ${utc(c.timestamp)}`)),
+          ),
+          h('p', { class: 'passport-note' }, t.cosignerNote),
+        ),
+  );
+}
+
 /** The card: download (when the page has a label) and check a file. */
 export function renderProofCard(
   label: Label | null,
