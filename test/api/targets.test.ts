@@ -194,6 +194,13 @@ describe('refusals write nothing', () => {
   const cases: [string, Record<string, unknown>, number, string, string?][] = [
     ['a period in no known form', target({ code: 'BAD-1', period: '2026-Q5' }), 400, 'VALIDATION_FAILED', 'period'],
     [
+      'a period over ten years',
+      target({ code: 'BAD-9', period: '2020-01-01..2035-12-31' }),
+      400,
+      'VALIDATION_FAILED',
+      'period',
+    ],
+    [
       'a ratio over 100 %',
       target({ code: 'BAD-2', metric: 'yield', value: 1_100_000 }),
       400,

@@ -21,9 +21,9 @@ import {
   targetScope,
 } from '../events/target-defined';
 import type { ReportProvenance } from '../reports/report-table';
-import { targetPeriodDays } from '../reports/target-period';
+import { daysInclusive, targetPeriodDays } from '../reports/target-period';
 import { textField } from '../text/text-field';
-import { reportDay } from './reports-api';
+import { MAX_REPORT_DAYS, reportDay } from './reports-api';
 
 export const defineTargetInput = z
   .object({
@@ -39,7 +39,14 @@ export const defineTargetInput = z
       .refine((p) => targetPeriodDays(p) !== null, {
         message: 'a year (2026), a quarter (2026-Q2), a month (2026-03) or days (2026-01-01..2026-06-30)',
         params: { zh: '须为年份（2026）、季度（2026-Q2）、月份（2026-03）或日期范围（2026-01-01..2026-06-30）' },
-      }),
+      })
+      .refine(
+        (p) => {
+          const d = targetPeriodDays(p);
+          return d === null || daysInclusive(d.from, d.to) <= MAX_REPORT_DAYS;
+        },
+        { message: 'a period of at most ten years', params: { zh: '期间最长为十年' } },
+      ),
     comparison: z.enum(TARGET_COMPARISONS).default('at_least'),
     /** Grams for a mass metric; ppm for yield and dross utilisation (900,000 = 90 %, at most 1,000,000). */
     value: z.number().int('a whole number (grams, or ppm for a ratio)').min(0).max(100_000_000_000_000),
