@@ -298,6 +298,12 @@ describe('lots.trace against a brute force over every path', () => {
             checked++;
           }
           within(t.additionsG, exact.get(ADD) ?? ZERO, bound(m, ex, lot, ADD), `additions of ${lot}`);
+          // The backward tree: every made lot on the way, with exactly its rows.
+          for (const made of t.made) {
+            expect(made.inputs.map((i) => `${i.lotId}:${i.consumedG}`).sort(), `${made.lotId} inputs`).toEqual(
+              (m.rowsInto.get(made.lotId) ?? []).map((r) => `${r.from}:${r.massG}`).sort(),
+            );
+          }
         }
 
         for (const c of m.collection.keys()) {
@@ -308,6 +314,19 @@ describe('lots.trace against a brute force over every path', () => {
           expect([...reached.keys()].sort()).toEqual(expected.sort());
           for (const lot of expected) {
             within(reached.get(lot) ?? 0, ex(lot).get(c) ?? ZERO, bound(m, ex, lot, c), `forward ${c} → ${lot}`);
+          }
+          // The tree: each reached lot's links are its rows from c or a lot reached, and add up to what it carries.
+          const rowKey = (from: string, massG: number) => `${from}:${massG}`;
+          for (const l of t.reached) {
+            const rows = (m.rowsInto.get(l.lotId) ?? []).filter((r) => r.from === c || reached.has(r.from));
+            expect(l.parents.map((p) => rowKey(p.lotId, p.consumedG)).sort(), `${c} → ${l.lotId} links`).toEqual(
+              rows.map((r) => rowKey(r.from, r.massG)).sort(),
+            );
+            expect(l.parents.every((p) => p.runSeq === l.createdSeq)).toBe(true);
+            expect(
+              l.parents.reduce((s, p) => s + (p.carriedG ?? 0), 0),
+              `${c} → ${l.lotId} carried`,
+            ).toBe(l.carriedG);
           }
         }
         for (const lot of m.voided) {
