@@ -16,6 +16,7 @@ import { normaliseError } from '../trpc/error-formatter';
 import { checkRequestOrigin } from './csrf';
 import { batchRefusal, MAX_PARAM_LENGTH, onClientError, onFrameworkError, SECURITY_HEADERS } from './edge-errors';
 import { errorEnvelope } from './error-envelope';
+import { registerLedgerExportRoute } from './ledger-export-route';
 import { registerLotProofRoute } from './lot-proof-route';
 import { requestLogController } from './request-logging';
 import { setStaticCacheHeaders } from './static-cache';
@@ -108,6 +109,7 @@ export async function buildServer(app: App): Promise<FastifyInstance> {
   registerIncentiveRoutes(server, app);
   registerReportDownloadRoutes(server, app);
   registerLotProofRoute(server, app);
+  registerLedgerExportRoute(server, app);
 
   const webDir = app.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));

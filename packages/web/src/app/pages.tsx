@@ -5,10 +5,10 @@ import { Navigate } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
 import { ChangePasswordPage } from '../features/account/change-password-page';
 import { SitesPage } from '../features/admin/sites/sites-page';
-import { AUDIT_PAGES } from '../features/audit-sample/audit-pages';
 import { TokensPage } from '../features/admin/tokens/tokens-page';
 import { UsersPage } from '../features/admin/users/users-page';
 import { ANOMALY_PAGES } from '../features/anomalies/anomaly-pages';
+import { AUDIT_PAGES } from '../features/audit-sample/audit-pages';
 import { LoginPage } from '../features/auth/login-page';
 import { CollectPage } from '../features/collect/collect-page';
 import { HomePage } from '../features/home/home-page';
@@ -18,6 +18,7 @@ import { LotPage } from '../features/lots/lot-page';
 import { LotsPage } from '../features/lots/lots-page';
 import { REPORT_PAGES } from '../features/reports/report-pages';
 import { ScanPage } from '../features/scanner/scan-page';
+import { WITNESS_PAGES } from '../features/witness/witness-pages';
 import type { Messages } from '../i18n/zh-CN';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from '../lib/next-path';
 import type { GuardedPage } from './page-access';
@@ -52,6 +53,7 @@ export const APP_PAGES: AppPage[] = [
   ...LIFECYCLE_PAGES,
   ...REPORT_PAGES,
   ...AUDIT_PAGES,
+  ...WITNESS_PAGES,
   // The scanner on its own, until the dispatch screen takes it.
   { path: '/scan', access: 'signed-in', element: <ScanPage /> },
   { path: CHANGE_PASSWORD_PATH, access: 'signed-in', beforePasswordChange: true, element: <ChangePasswordPage /> },

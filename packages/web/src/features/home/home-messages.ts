@@ -18,7 +18,7 @@ export const homeZh = {
   ledger: '账本',
   ledgerHint: '签名检查点与记录',
   verify: '核验账本',
-  verifyHint: '完整核验哈希链与默克尔树',
+  verifyHint: '在浏览器中核验哈希链、默克尔树与联署',
   notYet: '即将上线',
   recent: '最近收购',
   onHandList: '在库批次',
@@ -36,6 +36,8 @@ export const homeZh = {
   anomaliesHint: '熔损、运输差异、交售量、标签与更正',
   sample: '抽样检查',
   sampleHint: '以签名检查点为种子抽取待核查批次',
+  witness: '见证签名',
+  witnessHint: '核对账本未被改写后联署检查点',
 };
 
 export const homeEn: typeof homeZh = {
@@ -56,7 +58,7 @@ export const homeEn: typeof homeZh = {
   ledger: 'Ledger',
   ledgerHint: 'Signed checkpoints and entries',
   verify: 'Verify the ledger',
-  verifyHint: 'Check the whole hash chain and Merkle tree',
+  verifyHint: 'Check the hash chain, Merkle tree and cosignatures in the browser',
   notYet: 'coming soon',
   recent: 'Recent collections',
   onHandList: 'Lots on hand',
@@ -74,4 +76,6 @@ export const homeEn: typeof homeZh = {
   anomaliesHint: 'Melt loss, transit, seller volumes, labels, corrections',
   sample: 'Sample for inspection',
   sampleHint: 'Lots to inspect, drawn from a signed checkpoint',
+  witness: 'Witness cosigning',
+  witnessHint: 'Check the ledger was not rewritten, then cosign',
 };

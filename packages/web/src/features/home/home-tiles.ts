@@ -20,7 +20,8 @@ export interface HomeTile {
     | 'targets'
     | 'incentives'
     | 'anomalies'
-    | 'sample';
+    | 'sample'
+    | 'witness';
   hint?:
     | 'collectHint'
     | 'onHandHint'
@@ -31,7 +32,8 @@ export interface HomeTile {
     | 'targetsHint'
     | 'incentivesHint'
     | 'anomaliesHint'
-    | 'sampleHint';
+    | 'sampleHint'
+    | 'witnessHint';
   path: string;
   primary?: boolean;
 }
@@ -62,12 +64,13 @@ export function homeTiles(me: MeView): HomeTile[] {
     official: [
       { label: 'lots', hint: 'lotsHint', path: '/lots', primary: true },
       { label: 'ledger', hint: 'ledgerHint', path: '/ledger' },
-      { label: 'verify', hint: 'verifyHint', path: '/ledger#verify' },
+      { label: 'verify', hint: 'verifyHint', path: '/verification' },
       { label: 'reports', hint: 'reportsHint', path: '/reports' },
       { label: 'targets', hint: 'targetsHint', path: '/targets' },
       { label: 'incentives', hint: 'incentivesHint', path: '/incentives' },
       { label: 'anomalies', hint: 'anomaliesHint', path: '/anomalies' },
       { label: 'sample', hint: 'sampleHint', path: '/audit/sample' },
+      { label: 'witness', hint: 'witnessHint', path: '/witness' },
     ],
     admin: [
       { label: 'lots', hint: 'lotsHint', path: '/lots' },

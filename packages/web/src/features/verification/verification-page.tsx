@@ -1,0 +1,250 @@
+// /verification — an official verifies the ledger in the browser (README "The
+// verification view"): full or incremental from the last checkpoint this
+// browser verified, with a progress bar; the head checkpoint and who
+// cosigned it, checked here; the export file; an account of what was checked.
+import './verification.css';
+import { formatVerifyFailure } from '@alutrace/shared';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactElement, useEffect, useState } from 'react';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { ErrorNotice } from '../../components/error-notice';
+import { LoadingNotice } from '../../components/loading-notice';
+import { useFormat } from '../../i18n/use-format';
+import { type ApiClient, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { useErrorMessage } from '../../lib/use-form-errors';
+import { useLang, useWords } from '../lifecycle-forms/use-words';
+import { readValue, writeValue } from '../witness/browser-store';
+import { type BrowserVerifyResult, type VerifiedMark, VerifyKeyChanged, verifyInBrowser } from './browser-verify';
+import { checkCosignedBy } from './cosigned-by';
+import { type VerificationWords, verificationEn, verificationZh } from './verification-words';
+
+const MARK_KEY = 'verification:last';
+/** Where the server answers the export file (packages/server/src/http/ledger-export-route.ts). */
+export const EXPORT_PATH = '/ledger/export.jsonl';
+
+export function VerificationPage(): ReactElement {
+  const w = useWords(verificationZh, verificationEn);
+  useDocumentTitle(w.title);
+  return (
+    <div className="page verification-page" data-testid="verification-page">
+      <h1>{w.title}</h1>
+      <p className="hint">{w.intro}</p>
+      <HeadCard w={w} />
+      <RunCard w={w} />
+      <section className="card" data-testid="verification-export">
+        <h2>{w.exportTitle}</h2>
+        <p className="hint">{w.exportHint}</p>
+        <p>
+          <a className="button" href={EXPORT_PATH} download>
+            {w.exportButton}
+          </a>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function HeadCard({ w }: { w: VerificationWords }): ReactElement {
+  const trpc = useTRPC();
+  const format = useFormat();
+  const lang = useLang();
+  const head = useQuery(trpc.ledger.checkpoint.queryOptions({}));
+  const key = useQuery(trpc.ledger.publicKey.queryOptions());
+  const witnesses = useQuery(trpc.witness.list.queryOptions());
+  const error = head.error ?? key.error ?? witnesses.error;
+  return (
+    <section className="card" data-testid="verification-head">
+      <h2>{w.headTitle}</h2>
+      {error ? (
+        <ErrorNotice error={error} onRetry={() => void head.refetch()} />
+      ) : !head.data || !key.data || !witnesses.data ? (
+        <LoadingNotice />
+      ) : (
+        (() => {
+          const checked = checkCosignedBy(
+            head.data,
+            key.data.verifierKey,
+            witnesses.data.map((x) => x.vkey),
+          );
+          return (
+            <>
+              <p>{w.headFacts(head.data.treeSize, format.dateTime(head.data.createdAt))}</p>
+              <dl className="facts">
+                <dt>{w.root}</dt>
+                <dd>
+                  <code className="hash-full">{head.data.rootHash}</code>
+                </dd>
+                <dt>{w.logKey}</dt>
+                <dd>
+                  <code className="hash-full">{key.data.verifierKey}</code>
+                </dd>
+              </dl>
+              {checked.signatureError ? (
+                <p className="notice notice-error">
+                  {w.signatureBad}
+                  {checked.signatureError}
+                </p>
+              ) : (
+                <>
+                  <p>✓ {w.signatureOk}</p>
+                  {checked.cosigned.length === 0 ? (
+                    <p className="hint" data-testid="verification-not-cosigned">
+                      {w.notCosigned}
+                    </p>
+                  ) : (
+                    <>
+                      <p>{w.cosignedBy}</p>
+                      <ul data-testid="verification-cosigners">
+                        {checked.cosigned.map((c) => (
+                          <li key={c.vkey}>✓ {w.cosignedRow(c.witness, format.dateTime(c.time))}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  {checked.problems.length > 0 && (
+                    <div className="notice notice-error">
+                      <p>{w.cosignProblems}</p>
+                      <ul>
+                        {checked.problems.map((p) => (
+                          <li key={`${p.witness}-${p.code}`}>{lang === 'zh' ? p.messageZh : p.message}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
+                </>
+              )}
+            </>
+          );
+        })()
+      )}
+    </section>
+  );
+}
+
+type Run =
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; result: BrowserVerifyResult }
+  | { kind: 'error'; message: string };
+
+function sourceOf(client: ApiClient) {
+  return {
+    publicKey: () => client.ledger.publicKey.query(),
+    head: () => client.ledger.checkpoint.query({}),
+    entries: (cursor: number | undefined) =>
+      client.ledger.entries.query({ order: 'oldest', limit: 100, ...(cursor === undefined ? {} : { cursor }) }),
+  };
+}
+
+function RunCard({ w }: { w: VerificationWords }): ReactElement {
+  const client = useTRPCClient();
+  const format = useFormat();
+  const message = useErrorMessage();
+  const [mark, setMark] = useState<VerifiedMark | null | undefined>(undefined);
+  const [run, setRun] = useState<Run | null>(null);
+  useEffect(() => {
+    void readValue<VerifiedMark>(MARK_KEY).then(setMark);
+  }, []);
+  const start = async (incremental: boolean): Promise<void> => {
+    setRun({ kind: 'running', done: 0, total: 0 });
+    try {
+      const result = await verifyInBrowser(sourceOf(client), {
+        mark: incremental ? (mark ?? null) : null,
+        onProgress: (done, total) => setRun({ kind: 'running', done, total }),
+      });
+      if (result.mark) {
+        await writeValue(MARK_KEY, result.mark);
+        setMark(result.mark);
+      }
+      setRun({ kind: 'done', result });
+    } catch (e) {
+      setRun({
+        kind: 'error',
+        message:
+          e instanceof VerifyKeyChanged
+            ? w.keyChanged(e.pinned, e.served)
+            : e instanceof Error && !('data' in e)
+              ? e.message
+              : message(e),
+      });
+    }
+  };
+  const busy = run?.kind === 'running';
+  return (
+    <section className="card" data-testid="verification-run">
+      <h2>{w.runTitle}</h2>
+      {mark === undefined ? (
+        <LoadingNotice />
+      ) : (
+        <>
+          <p data-testid="verification-last">
+            {mark ? w.lastVerified(mark.treeSize, format.dateTime(mark.verifiedAt)) : w.neverVerified}
+          </p>
+          <p className="verification-actions">
+            {mark && (
+              <button type="button" className="button button-primary" disabled={busy} onClick={() => void start(true)}>
+                {w.incremental(mark.treeSize)}
+              </button>
+            )}
+            <button
+              type="button"
+              className={mark ? 'button' : 'button button-primary'}
+              disabled={busy}
+              onClick={() => void start(false)}
+            >
+              {w.full}
+            </button>
+          </p>
+        </>
+      )}
+      <div aria-live="polite">
+        {run?.kind === 'running' && (
+          <div data-testid="verification-progress">
+            <progress max={Math.max(run.total, 1)} value={run.done} className="verification-progress" />
+            <p>{w.running(run.done, run.total)}</p>
+          </div>
+        )}
+        {run?.kind === 'error' && (
+          <p className="notice notice-error" role="alert">
+            {w.failed}
+            {run.message}
+          </p>
+        )}
+        {run?.kind === 'done' && <Account w={w} result={run.result} />}
+      </div>
+    </section>
+  );
+}
+
+function Account({ w, result }: { w: VerificationWords; result: BrowserVerifyResult }): ReactElement {
+  const lang = useLang();
+  const ok = result.failure === null;
+  return (
+    <div className={`status ${ok ? 'status-ok' : 'status-bad'}`} data-testid="verification-result" data-ok={String(ok)}>
+      <p className="status-title">
+        <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
+        {ok ? w.okTitle : w.badTitle}
+      </p>
+      {result.failure ? (
+        <p>
+          <code>{result.failure.code}</code> {formatVerifyFailure(result.failure.code, result.failure.params, lang)}
+        </p>
+      ) : (
+        <>
+          <p>{w.accountTitle}</p>
+          <ol data-testid="verification-account">
+            <li>
+              {result.entriesChecked === 0
+                ? w.accountNone(result.treeSize)
+                : w.accountEntries(result.entriesChecked, result.from, result.treeSize)}
+            </li>
+            {result.from > 0 && <li>{w.accountIncremental(result.from)}</li>}
+            <li>{w.accountTree(result.treeSize, result.rootHash.slice(0, 16))}</li>
+            <li>{w.accountSignature(result.logKey)}</li>
+          </ol>
+          <p className="hint">{w.accountNotChecked}</p>
+          {result.mark && <p className="hint">{w.remembered}</p>}
+        </>
+      )}
+    </div>
+  );
+}
