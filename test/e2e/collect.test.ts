@@ -148,6 +148,14 @@ describe('the practised operator’s shortcuts', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
       .toBe('collect-gross');
+    // The chosen grade is in sight in its scrolling list.
+    expect(
+      await page.getByTestId('grade-picker').evaluate((picker) => {
+        const list = picker.querySelector('.grade-options')?.getBoundingClientRect();
+        const chosen = picker.querySelector('.grade-option-chosen')?.getBoundingClientRect();
+        return !!list && !!chosen && chosen.top >= list.top && chosen.bottom <= list.bottom;
+      }),
+    ).toBe(true);
     const size = server.app.ledger.size;
     // gross, tare, deduction (empty), name, ID, address (empty), plate, ticket (empty), price, Enter to save.
     for (const [text, next] of [

@@ -68,6 +68,14 @@ describe('the correction screen, with the corrected collection', () => {
     expect(await page.getByTestId('grade-picker').getByRole('radio', { checked: true }).getAttribute('value')).toBe(
       'UBC',
     );
+    // The chosen grade is in sight in its scrolling list.
+    expect(
+      await page.getByTestId('grade-picker').evaluate((picker) => {
+        const list = picker.querySelector('.grade-options')?.getBoundingClientRect();
+        const chosen = picker.querySelector('.grade-option-chosen')?.getBoundingClientRect();
+        return !!list && !!chosen && chosen.top >= list.top && chosen.bottom <= list.bottom;
+      }),
+    ).toBe(true);
     expect(await page.getByTestId('collect-source-class').inputValue()).toBe('post_consumer');
     expect(await page.getByTestId('resident-id').inputValue()).toBe(GOOD_ID);
     expect(await page.getByTestId('collect-price').inputValue()).toBe('12345.50');

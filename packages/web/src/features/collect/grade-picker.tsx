@@ -1,5 +1,5 @@
 import type { GradeView } from '@alutrace/shared';
-import { type ReactElement, useId, useState } from 'react';
+import { type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLotWords } from '../lots/use-lot-words';
 
@@ -24,6 +24,15 @@ export function GradePicker({ grades, value, onChange, errors }: GradePickerProp
   const [query, setQuery] = useState('');
   const shown = grades.filter((g) => g.code === value || matches(g, query));
   const errorId = errors.length ? `${id}-error` : undefined;
+  // The chosen grade (the last one used, or the entry's) in sight in the list, without moving the page.
+  const list = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = list.current;
+    const chosen = value ? box?.querySelector(`input[value="${CSS.escape(value)}"]`)?.closest('label') : null;
+    if (!box || !chosen) return;
+    const top = chosen.offsetTop - box.offsetTop;
+    if (top < box.scrollTop || top + chosen.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top;
+  }, [value]);
   return (
     <fieldset
       className={errorId ? 'field field-invalid grade-picker' : 'field grade-picker'}
@@ -39,7 +48,7 @@ export function GradePicker({ grades, value, onChange, errors }: GradePickerProp
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
-      <div className="grade-options" role="radiogroup" aria-label={t('collect.grade')}>
+      <div className="grade-options" role="radiogroup" aria-label={t('collect.grade')} ref={list}>
         {shown.map((grade) => (
           <label
             key={grade.code}
