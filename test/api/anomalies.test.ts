@@ -163,30 +163,30 @@ describe('sellers', () => {
   const monthly = residentId('45032119751230789');
   const monthlyExact = residentId('45030219680808012');
 
-  it('lists a seller above 5 t in one day and another above 50 t in one month, and neither just at the limits, without their ID numbers', async () => {
+  it('lists a seller above 30 t in one day and another above 100 t in one month, and neither just at the limits, without their ID numbers', async () => {
     noonOn('2026-10-31');
-    // Heavy: 3 × 1,700,000 g on 2026-10-05 = 5,100,000 g > 5,000,000 g.
-    for (const h of ['01:00', '02:00', '03:00']) await collectFor(heavy, 1_700_000, `2026-10-05T${h}:00.000Z`);
-    // Exact: 2 × 2,500,000 g on 2026-10-05 = 5,000,000 g, not above.
-    for (const h of ['04:00', '05:00']) await collectFor(exact, 2_500_000, `2026-10-05T${h}:00.000Z`, 'PG01', '赵强');
-    // Monthly: 11 days × 4,600,000 g = 50,600,000 g in October > 50,000,000 g (each day under 5 t).
-    for (let d = 10; d < 21; d++) await collectFor(monthly, 4_600_000, `2026-10-${d}T03:00:00.000Z`, 'PG02', '孙丽');
-    // Monthly exact: 10 × 4,600,000 + 4,000,000 = 50,000,000 g, not above.
+    // Heavy: 3 × 10,100,000 g on 2026-10-05 = 30,300,000 g > 30,000,000 g.
+    for (const h of ['01:00', '02:00', '03:00']) await collectFor(heavy, 10_100_000, `2026-10-05T${h}:00.000Z`);
+    // Exact: 2 × 15,000,000 g on 2026-10-05 = 30,000,000 g, not above.
+    for (const h of ['04:00', '05:00']) await collectFor(exact, 15_000_000, `2026-10-05T${h}:00.000Z`, 'PG01', '赵强');
+    // Monthly: 11 days × 9,200,000 g = 101,200,000 g in October > 100,000,000 g (each day under 30 t).
+    for (let d = 10; d < 21; d++) await collectFor(monthly, 9_200_000, `2026-10-${d}T03:00:00.000Z`, 'PG02', '孙丽');
+    // Monthly exact: 10 × 9,200,000 + 8,000,000 = 100,000,000 g, not above.
     for (let d = 10; d < 20; d++)
-      await collectFor(monthlyExact, 4_600_000, `2026-10-${d}T05:00:00.000Z`, 'PG02', '周杰');
-    await collectFor(monthlyExact, 4_000_000, '2026-10-20T05:00:00.000Z', 'PG02', '周杰');
+      await collectFor(monthlyExact, 9_200_000, `2026-10-${d}T05:00:00.000Z`, 'PG02', '周杰');
+    await collectFor(monthlyExact, 8_000_000, '2026-10-20T05:00:00.000Z', 'PG02', '周杰');
 
     const official = world.clientFor('official');
     const res = await official.query<AnomalyList>('anomalies.list', { from: '2026-10-01', to: '2026-10-31' });
     const l = data(res);
     const daily = ofKind(l, 'seller_daily_volume');
     expect(daily).toHaveLength(1);
-    expect(daily[0]).toMatchObject({ expected: 5_000_000, actual: 5_100_000, detail: '2026-10-05' });
+    expect(daily[0]).toMatchObject({ expected: 30_000_000, actual: 30_300_000, detail: '2026-10-05' });
     expect(daily[0]?.entries).toHaveLength(3);
     expect(daily[0]?.subject).toMatch(/^S-[0-9a-f]{10}$/);
     const month = ofKind(l, 'seller_monthly_volume');
     expect(month).toHaveLength(1);
-    expect(month[0]).toMatchObject({ expected: 50_000_000, actual: 50_600_000, detail: '2026-10' });
+    expect(month[0]).toMatchObject({ expected: 100_000_000, actual: 101_200_000, detail: '2026-10' });
     expect(month[0]?.entries).toHaveLength(11);
     expect(month[0]?.subject).not.toBe(daily[0]?.subject);
 
@@ -454,8 +454,8 @@ describe('thresholds', () => {
       meltLossPpm: 200_000,
       transitTolerancePpm: 10_000,
       notReceivedDays: 7,
-      sellerDailyG: 5_000_000,
-      sellerMonthlyG: 50_000_000,
+      sellerDailyG: 30_000_000,
+      sellerMonthlyG: 100_000_000,
       siteCorrections30d: 10,
       userCorrections30d: 5,
       usualHours: { start: '06:00', end: '20:00' },
@@ -465,7 +465,7 @@ describe('thresholds', () => {
       (own.server.app.db.$client.prepare('SELECT count(*) AS n FROM ledger_entries').get() as { n: number }).n;
     // Refused: a daily volume above the monthly one; an operator; nothing written.
     const n0 = size();
-    const bad = await official.mutate('anomalies.setThresholds', { sellerDailyG: 60_000_000 });
+    const bad = await official.mutate('anomalies.setThresholds', { sellerDailyG: 120_000_000 });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.data.app.code).toBe('VALIDATION_FAILED');
     const denied = await own.clientFor('operator').mutate('anomalies.setThresholds', { meltLossPpm: 100_000 });

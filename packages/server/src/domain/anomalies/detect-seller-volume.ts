@@ -47,6 +47,17 @@ export function detectSellerVolumes(db: AppDb, q: AnomalyQuery): AnomalyItem[] {
 
 /** Collections that name a seller, at the site asked for, in the whole months the range touches. */
 function read(db: AppDb, q: AnomalyQuery): Delivery[] {
+  // One reference per seller, not per collection.
+  const refs = new Map<string, string>();
+  const refOf = (keyedHash: Buffer): string => {
+    const key = keyedHash.toString('hex');
+    let ref = refs.get(key);
+    if (ref === undefined) {
+      ref = sellerRef(keyedHash);
+      refs.set(key, ref);
+    }
+    return ref;
+  };
   const from = q.fromAt ? shanghaiDayStart(`${shanghaiParts(q.fromAt).month}-01`) : null;
   const to = q.toAt ? nextMonthStart(q.toAt) : null;
   const where: (SQL | undefined)[] = [
@@ -70,7 +81,7 @@ function read(db: AppDb, q: AnomalyQuery): Delivery[] {
     .where(and(...where))
     .orderBy(asc(sellerIndex.seq))
     .all()
-    .map((r) => ({ hash: sellerRef(r.keyedHash), seq: r.seq, lotId: r.lotId, massG: r.massG, at: r.at }));
+    .map((r) => ({ hash: refOf(r.keyedHash), seq: r.seq, lotId: r.lotId, massG: r.massG, at: r.at }));
 }
 
 /** The first instant of the Asia/Shanghai month after the one just before `exclusiveEnd`. */
