@@ -99,7 +99,7 @@ async function place(
     return { lotId: lot.lotId, massG: lot.massG, seq: r.seq, leafHash: r.leafHashes[0] as string };
   };
   /** Dispatches to RC01 and receives it there at `receivedG`. */
-  const deliver = async (lot: { lotId: string; massG: number }, receivedG = lot.massG) => {
+  const deliver = async <L extends { lotId: string; massG: number }>(lot: L, receivedG = lot.massG): Promise<L> => {
     const sent = data(
       await op.mutate<RecordedView>('transfers.dispatch', {
         site: code,
