@@ -239,6 +239,19 @@ describe('labels scanned with a wrong digest', () => {
     expect(kinds.n).toBe(1); // only the second collection
   });
 
+  it('answers a label for a lot that does not exist as it answers a wrong digest, and lists it without an entry', async () => {
+    noonOn('2026-09-12');
+    const operator = world.clientFor('operator');
+    // Lot ids run in daily sequence: the answer must not say whether one exists.
+    const ghost = 'PG01-260912-0999';
+    const r = await operator.mutate('scans.reportMismatch', { lotId: ghost, digest: 'cccccccccc', site: 'PG01' });
+    expect(r.status).toBe(200);
+    expect(data(r)).toEqual({ recorded: true });
+    const l = await list({ from: '2026-09-12', to: '2026-09-12', kind: 'label_digest_mismatch' });
+    expect(l.items.map((i) => [i.subject, i.site, i.entries])).toEqual([[ghost, 'PG01', []]]);
+    expect(l.items[0]?.detail).toBe('d=cccccccccc @ PG01');
+  });
+
   it('refuses an operator naming another site, and more than 30 reports in 10 minutes, storing nothing', async () => {
     noonOn('2026-09-11');
     const lot = (await stock.collect('PG02')).lots[0] as RecordedView['lots'][number];

@@ -56,6 +56,11 @@ export function anomalyReason(item: AnomalyItem, lang: Lang): string {
         ? `交售方 ${s} 在 ${d} 交售 ${formatMassKg(a)}，超过单月上限 ${formatMassKg(e)}。`
         : `Seller ${s} delivered ${formatMassKg(a)} in ${d}, above the monthly limit of ${formatMassKg(e)}.`;
     case 'label_digest_mismatch':
+      if (item.entries.length === 0) {
+        return zh
+          ? `标签上的批次 ${s} 不在账本中，被扫描到 ${a} 次（${d}）：标签可能是伪造的。`
+          : `A label for lot ${s}, which the ledger does not hold, was scanned ${a} time(s) (${d}): the label may be forged.`;
+      }
       return zh
         ? `批次 ${s} 的标签被扫描到 ${a} 次校验码不符（${d}）：标签可能被复制或伪造。`
         : `Lot ${s}'s label was scanned ${a} time(s) with a wrong digest (${d}): the label may be a copy or forged.`;

@@ -1,6 +1,7 @@
 // Labels scanned with a digest other than their lot's, as the scanners
 // reported them (scan_mismatches, an operational table): one item per lot,
-// counting the reports in the range, with the digests seen and where.
+// counting the reports in the range, with the digests seen and where. A
+// label for a lot the ledger does not hold is listed with no entry.
 import type { AnomalyItem } from '@alutrace/shared';
 import { and, asc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { AppDb } from '../../db/open-database';
@@ -23,7 +24,7 @@ export function detectDigestMismatches(db: AppDb, q: AnomalyQuery): AnomalyItem[
       createdSeq: lots.createdSeq,
     })
     .from(scanMismatches)
-    .innerJoin(lots, eq(lots.lotId, scanMismatches.lotId))
+    .leftJoin(lots, eq(lots.lotId, scanMismatches.lotId))
     .where(and(...where))
     .orderBy(asc(scanMismatches.id))
     .all();
@@ -36,7 +37,7 @@ export function detectDigestMismatches(db: AppDb, q: AnomalyQuery): AnomalyItem[
     return {
       id: `label_digest_mismatch:${first.lotId}`,
       kind: 'label_digest_mismatch',
-      site: first.origin,
+      site: first.origin ?? first.site,
       at: (reports.at(-1) as (typeof rows)[number]).at,
       status: 'open',
       expected: 0,
@@ -44,7 +45,8 @@ export function detectDigestMismatches(db: AppDb, q: AnomalyQuery): AnomalyItem[
       unit: 'count',
       subject: first.lotId,
       detail: `d=${digests.join(', d=')}${sites.length > 0 ? ` @ ${sites.join(', ')}` : ''}`,
-      entries: [{ seq: first.createdSeq, lotId: first.lotId }],
+      // No entry for a lot the ledger never had: the label itself is the forgery.
+      entries: first.createdSeq === null ? [] : [{ seq: first.createdSeq, lotId: first.lotId }],
     };
   });
 }

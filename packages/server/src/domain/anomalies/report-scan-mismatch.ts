@@ -1,5 +1,5 @@
 // scans.reportMismatch: a scanner saw a label whose digest is not its lot's
-// and says so. Stored in scan_mismatches (operational, not the ledger), with
+// (or a label for a lot the ledger does not hold) and says so. Stored in scan_mismatches (operational, not the ledger), with
 // who, where and when; at most REPORTS_PER_WINDOW per caller in
 // WINDOW_MINUTES, so a scanner stuck on one label cannot fill the table.
 import type { reportScanMismatchInput, ScanMismatchReceipt } from '@alutrace/shared';
@@ -29,9 +29,10 @@ export function reportScanMismatch(
   // Operating roles report from one of their sites; officials and administrators from anywhere.
   assertSite(site);
   const { db } = deps;
+  // A label for a lot the ledger never had is stored too (a forgery worth a look), and answered as a
+  // wrong digest is: the answer must not tell whether a lot id exists (ids run in daily sequence).
   const lot = db.select({ digest: lots.labelDigest }).from(lots).where(eq(lots.lotId, input.lotId)).get();
-  if (!lot) throw new AppError('LOT_UNKNOWN', { lot: input.lotId });
-  if (lot.digest === input.digest) return { recorded: false };
+  if (lot?.digest === input.digest) return { recorded: false };
   const now = deps.now();
   const who = principalKey(principal);
   return db.$client.transaction(() => {
