@@ -195,6 +195,13 @@ describe('a day recorded from the command line', () => {
     const forward = await as('official')(['trace', first, '--forward']);
     expect(forward.code, forward.err).toBe(0);
     expect(forward.out).toMatch(new RegExp(`${ingot}\\s+carries\\s+1189\\.611 kg`));
+    // The ingot's link: of the 1284.78 kg the melt took of the collection lot, 1189.611 kg went into the
+    // ingot (1500/1620 of it), all of it the traced lot's own.
+    expect(forward.out).toMatch(
+      new RegExp(
+        `from ${first}: 1189\\.611 kg \\(1189611 g\\) went in, 1189\\.611 kg \\(1189611 g\\) of it this lot's`,
+      ),
+    );
     expect(forward.out).toContain('shipped to BY01, Transport / 交通运输');
     expect(forward.out).toContain('Aluminium recovery / 回收金属铝');
 

@@ -99,6 +99,12 @@ function printForward(out: (t: string) => void, t: ForwardTrace): void {
   out(`  fed into runs: ${massText(t.fedG)}; reached ${t.reached.length} lot${t.reached.length === 1 ? '' : 's'}:`);
   for (const l of t.reached) {
     out(`    ${l.lotId.padEnd(17)} carries ${massText(l.carriedG).padStart(26)}  ${describeLot(l)}, ${whereText(l)}`);
+    // The links that brought it there: the tree, one parent a line.
+    for (const p of l.parents) {
+      out(
+        `      from ${p.lotId}: ${massText(p.consumedG)} went in, ${massText(p.carriedG ?? 0)} of it this lot's (the run of entry ${p.runSeq})`,
+      );
+    }
     for (const e of l.exits) out(`      ${exitText(e)}`);
   }
   for (const s of t.shipped) {
