@@ -128,6 +128,14 @@ describe('the sample page', () => {
     await saveScreenshot(page, 'audit-sample-count-error-zh-390');
     await page.getByTestId('sample-count').fill('3');
     await page.getByTestId('sample-strata').selectOption('none');
+    // A tree size typed by hand that no checkpoint was signed at: the server's refusal, next to the field.
+    await page.getByTestId('sample-checkpoint').selectOption('other');
+    await page.getByTestId('sample-tree-size').fill(String(older + 1000));
+    await page.getByRole('button', { name: '抽样' }).click();
+    await expect
+      .poll(() => page.locator('.field-error').first().textContent())
+      .toContain(`没有树大小为 ${older + 1000} 的签名检查点`);
+    await saveScreenshot(page, 'audit-sample-unknown-checkpoint-zh-390');
     await page.getByTestId('sample-checkpoint').selectOption(String(older));
     await page.getByRole('button', { name: '抽样' }).click();
     const lots = await listedLots(page);

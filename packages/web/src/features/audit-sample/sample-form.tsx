@@ -2,7 +2,7 @@
 // lots per stratum, the strata, and the scope (sites, lot kinds, a range of
 // lot dates). Checked here first, each problem next to its field in the
 // reader's language; the server checks again.
-import { type AuditCheckpointView, LOT_KINDS, type LotKind, type SiteView } from '@alutrace/shared';
+import { type AuditCheckpointView, LOT_KINDS, type LotKind, type SiteView, type WitnessView } from '@alutrace/shared';
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { Field } from '../../components/field';
 import { SubmitActions } from '../../components/form-actions';
@@ -16,8 +16,12 @@ import { sampleEn, sampleZh } from './sample-words';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const validDay = (d: string): boolean => DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
+const OTHER = 'other';
+
 interface Draft {
+  /** A listed tree size, or OTHER: then `otherSize`. */
   size: string;
+  otherSize: string;
   count: string;
   strata: SampleQuery['strata'];
   sites: string[];
@@ -29,6 +33,7 @@ interface Draft {
 export function SampleForm({
   initial,
   checkpoints,
+  witnesses,
   sites,
   pending,
   serverError,
@@ -36,15 +41,21 @@ export function SampleForm({
 }: {
   initial: SampleQuery | null;
   checkpoints: AuditCheckpointView[];
+  /** The officials' witnesses, each with the largest checkpoint it cosigned. */
+  witnesses: WitnessView[];
   sites: SiteView[];
   pending: boolean;
-  serverError: string | null;
+  serverError: { general: string | null; size: string[] | undefined };
   onDraw: (q: SampleQuery) => void;
 }): ReactElement {
   const w = useWords(sampleZh, sampleEn);
   const names = useNames();
+  const cosigned = witnesses.flatMap((x) => (x.latest ? [{ name: x.name, treeSize: x.latest.treeSize }] : []));
+  const listed = new Set([...checkpoints.map((c) => c.treeSize), ...cosigned.map((c) => c.treeSize)]);
   const [d, setD] = useState<Draft>(() => ({
-    size: String(initial?.treeSize ?? checkpoints[0]?.treeSize ?? ''),
+    size:
+      initial && !listed.has(initial.treeSize) ? OTHER : String(initial?.treeSize ?? checkpoints[0]?.treeSize ?? OTHER),
+    otherSize: initial && !listed.has(initial.treeSize) ? String(initial.treeSize) : '',
     count: String(initial?.count ?? 5),
     strata: initial?.strata ?? 'site',
     sites: initial?.sites ?? [],
@@ -56,13 +67,12 @@ export function SampleForm({
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((x) => ({ ...x, [key]: value }));
   // Lots are made at collection points and recyclers only.
   const lotSites = sites.filter((s) => s.kind === 'collection_point' || s.kind === 'recycler');
-  const options = checkpoints.some((c) => String(c.treeSize) === d.size)
-    ? checkpoints
-    : [...(d.size ? [{ treeSize: Number(d.size), rootHash: '', createdAt: '' }] : []), ...checkpoints];
 
   function submit(event: FormEvent): void {
     event.preventDefault();
     const found: FieldErrors = {};
+    const sizeText = d.size === OTHER ? d.otherSize.trim() : d.size;
+    if (!/^[1-9][0-9]*$/.test(sizeText)) found.size = [w.sizeProblem];
     const count = /^[0-9]+$/.test(d.count.trim()) ? Number(d.count.trim()) : Number.NaN;
     if (!Number.isInteger(count) || count < 1 || count > 500) found.count = [w.countProblem];
     if (d.from && !validDay(d.from)) found.from = [w.dateProblem];
@@ -71,7 +81,7 @@ export function SampleForm({
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     onDraw({
-      treeSize: Number(d.size),
+      treeSize: Number(sizeText),
       count,
       strata: d.strata,
       sites: [...d.sites].sort(),
@@ -83,8 +93,8 @@ export function SampleForm({
 
   return (
     <form className="form form-columns" onSubmit={submit} noValidate data-testid="sample-form">
-      <FormAlert message={serverError} />
-      <Field label={w.checkpoint} hint={w.checkpointHint} errors={errors.size}>
+      <FormAlert message={serverError.general} />
+      <Field label={w.checkpoint} hint={w.checkpointHint} errors={errors.size ?? serverError.size}>
         {(c) => (
           <select
             {...c}
@@ -93,20 +103,44 @@ export function SampleForm({
             onChange={(e) => set('size', e.target.value)}
             data-testid="sample-checkpoint"
           >
-            {options.map((cp) => (
-              <option key={cp.treeSize} value={cp.treeSize}>
-                {cp.rootHash
-                  ? w.checkpointOption(
-                      cp.treeSize,
-                      cp.createdAt.slice(0, 16).replace('T', ' '),
-                      cp.rootHash.slice(0, 8),
-                    )
-                  : String(cp.treeSize)}
-              </option>
-            ))}
+            {cosigned.length > 0 && (
+              <optgroup label={w.cosignedGroup}>
+                {cosigned.map((c) => (
+                  <option key={`${c.name}-${c.treeSize}`} value={c.treeSize}>
+                    {w.cosignedOption(c.treeSize, c.name)}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label={w.newestGroup}>
+              {checkpoints.map((cp) => (
+                <option key={cp.treeSize} value={cp.treeSize}>
+                  {w.checkpointOption(
+                    cp.treeSize,
+                    cp.createdAt.slice(0, 16).replace('T', ' '),
+                    cp.rootHash.slice(0, 8),
+                  )}
+                </option>
+              ))}
+            </optgroup>
+            <option value={OTHER}>{w.otherSize}</option>
           </select>
         )}
       </Field>
+      {d.size === OTHER && (
+        <Field label={w.treeSize} hint={w.treeSizeHint}>
+          {(c) => (
+            <input
+              {...c}
+              className="input"
+              inputMode="numeric"
+              value={d.otherSize}
+              onChange={(e) => set('otherSize', e.target.value)}
+              data-testid="sample-tree-size"
+            />
+          )}
+        </Field>
+      )}
       <Field label={w.count} hint={w.countHint} errors={errors.count}>
         {(c) => (
           <input

@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { ErrorNotice } from '../../components/error-notice';
 import { LoadingNotice } from '../../components/loading-notice';
 import { useTRPC } from '../../lib/trpc';
-import { useErrorMessage } from '../../lib/use-form-errors';
+import { useFormErrors } from '../../lib/use-form-errors';
 import { useWords } from '../lifecycle-forms/use-words';
 import { SampleForm } from './sample-form';
 import { readSampleQuery, sampleSearch } from './sample-query';
@@ -20,11 +20,11 @@ export function SamplePage(): ReactElement {
   const w = useWords(sampleZh, sampleEn);
   useDocumentTitle(w.title);
   const trpc = useTRPC();
-  const message = useErrorMessage();
   const [search, setSearch] = useSearchParams();
   const query = readSampleQuery(search);
   const checkpoints = useQuery(trpc.audit.checkpoints.queryOptions({ limit: 50 }));
   const sites = useQuery(trpc.sites.list.queryOptions(undefined, { staleTime: 300_000 }));
+  const witnesses = useQuery(trpc.witness.list.queryOptions());
   const sample = useQuery(
     trpc.audit.sample.queryOptions(
       query
@@ -43,6 +43,10 @@ export function SamplePage(): ReactElement {
       { staleTime: Number.POSITIVE_INFINITY, retry: false },
     ),
   );
+  const server = useFormErrors(sample.error, {
+    fields: ['size'],
+    codeFields: { SAMPLE_CHECKPOINT_UNKNOWN: 'size' },
+  });
   return (
     <div className="page audit-sample">
       <h1>{w.title}</h1>
@@ -57,9 +61,10 @@ export function SamplePage(): ReactElement {
             key={search.toString()}
             initial={query}
             checkpoints={checkpoints.data.items}
+            witnesses={witnesses.data ?? []}
             sites={sites.data}
             pending={sample.isFetching}
-            serverError={sample.error ? message(sample.error) : null}
+            serverError={{ general: server.general, size: server.fields.size }}
             onDraw={(q) => setSearch(sampleSearch(q))}
           />
         )}
