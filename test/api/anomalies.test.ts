@@ -481,6 +481,10 @@ describe('thresholds', () => {
     const bad = await official.mutate('anomalies.setThresholds', { sellerDailyG: 120_000_000 });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.data.app.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error?.data.app.messageZh).toContain('单月上限不能低于单日上限');
+    expect(bad.body.error?.data.app.fields).toEqual({
+      sellerMonthlyG: ['the monthly volume cannot be below the daily one'],
+    });
     const denied = await own.clientFor('operator').mutate('anomalies.setThresholds', { meltLossPpm: 100_000 });
     expect(denied.status).toBe(403);
     expect(size()).toBe(n0);

@@ -189,13 +189,19 @@ describe('the anomaly list', () => {
       (server.app.db.$client.prepare('SELECT count(*) AS n FROM ledger_entries').get() as { n: number }).n;
     const before = size();
     await page.getByLabel('Melt loss above (%)').fill('a lot');
+    await page.getByLabel('Seller limit per day (kg or t)').fill('200t');
     await page.getByTestId('thresholds-save').click();
-    expect(await textOf(page.locator('.field-error').first())).toContain('Write a percentage');
+    const fieldErrors = await page.locator('.field-error').allTextContents();
+    expect(fieldErrors).toEqual([
+      'Write a percentage, e.g. 20 or 1.5',
+      'The monthly limit cannot be below the daily one',
+    ]);
     await saveScreenshot(page, 'anomalies-thresholds-error-en-1440');
     expect(size()).toBe(before);
 
     // Usual hours until 23:00: the 22:30 collection is no longer outside them.
     await page.getByLabel('Melt loss above (%)').fill('20');
+    await page.getByLabel('Seller limit per day (kg or t)').fill('30t');
     await page.getByLabel('Usual hours until (Beijing time)').fill('23:00');
     await page.getByTestId('thresholds-save').click();
     await expect.poll(() => textOf(page.getByTestId('thresholds-saved'))).toContain('written to the ledger');

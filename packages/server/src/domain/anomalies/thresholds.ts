@@ -48,9 +48,12 @@ export async function setThresholds(
     const current = readThresholds(db, deps.rules);
     const next: AnomalyThresholds = { ...current.thresholds, ...definedOnly(input) };
     if (next.sellerDailyG > next.sellerMonthlyG) {
-      throw new AppError('VALIDATION_FAILED', {
-        fields: 'sellerMonthlyG (the monthly volume cannot be below the daily one)',
-      });
+      const en = 'the monthly volume cannot be below the daily one';
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { fields: `sellerMonthlyG (${en})`, fieldsZh: 'sellerMonthlyG（单月上限不能低于单日上限）' },
+        { fields: { sellerMonthlyG: [en] } },
+      );
     }
     // Only an entry once set: until then the defaults, which follow the server's rules, are in force.
     const same = current.setSeq !== null && JSON.stringify(next) === JSON.stringify(current.thresholds);

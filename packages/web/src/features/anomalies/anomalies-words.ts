@@ -56,6 +56,7 @@ export const anomaliesZh = {
   percentProblem: '请填写百分比，如 20 或 1.5',
   wholeProblem: '请填写正整数',
   massProblem: '请填写质量，如 5000kg 或 5t',
+  monthlyBelowDaily: '单月上限不能低于单日上限',
   hoursProblem: '每行写站点代码和时间，如 PG01 08:00-18:00',
 };
 
@@ -115,6 +116,7 @@ export const anomaliesEn: typeof anomaliesZh = {
   percentProblem: 'Write a percentage, e.g. 20 or 1.5',
   wholeProblem: 'Write a whole number above 0',
   massProblem: 'Write a mass, e.g. 5000kg or 5t',
+  monthlyBelowDaily: 'The monthly limit cannot be below the daily one',
   hoursProblem: 'Write a site code and hours on each line, e.g. PG01 08:00-18:00',
 };
 

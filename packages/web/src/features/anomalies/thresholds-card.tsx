@@ -33,7 +33,8 @@ const FIELDS = [
 ] as const;
 
 function valuesOf(t: AnomalyThresholds): Values {
-  const kg = (g: number) => formatMassKg(g).replace(' kg', 'kg');
+  // Whole tonnes as t (30t), anything else in kg.
+  const kg = (g: number) => (g % 1_000_000 === 0 ? `${g / 1_000_000}t` : formatMassKg(g).replace(' kg', 'kg'));
   return {
     meltLossPpm: ppmPercentText(t.meltLossPpm),
     transitTolerancePpm: ppmPercentText(t.transitTolerancePpm),
@@ -117,6 +118,13 @@ function ThresholdsForm({ view }: { view: AnomalyThresholdsView }): ReactElement
       usualHours: { start: values.start, end: values.end },
       siteHours: need('siteHours', parseSiteHours(values.siteHours), w.hoursProblem),
     };
+    if (
+      input.sellerDailyG !== undefined &&
+      input.sellerMonthlyG !== undefined &&
+      input.sellerDailyG > input.sellerMonthlyG
+    ) {
+      problems.sellerMonthlyG = [w.monthlyBelowDaily];
+    }
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
     save.mutate(input);
