@@ -20,7 +20,8 @@ export function getLotProof(
   input: z.output<typeof passportInput>,
 ): LotProofFile {
   let passport = getPassport(deps, input);
-  if (passport.entries.some((e) => e.proof === null)) {
+  // A new entry about the lot may land between the signing and the second read: sign again.
+  for (let i = 0; i < 5 && passport.entries.some((e) => e.proof === null); i++) {
     deps.ledger.signCheckpoint();
     passport = getPassport(deps, input);
   }
