@@ -153,6 +153,9 @@ describe('the browser witness', () => {
       );
       await addSites(server, 2);
       await page.reload();
+      // The head is not cosigned yet; the newest checkpoint that is, is shown with its cosigner checked here.
+      await page.getByTestId('verification-older-cosigners').getByText(WITNESS).waitFor();
+      expect(await textOf(page.getByTestId('verification-newest-cosigned'))).toContain(`树大小 ${size2}`);
       await page.getByRole('button', { name: `增量核验（自树大小 ${size2} 起）` }).click();
       await page.getByTestId('verification-result').waitFor();
       expect(await page.getByTestId('verification-result').getAttribute('data-ok')).toBe('true');
@@ -236,10 +239,20 @@ describe('the browser witness', () => {
       await page.reload();
       expect(await textOf(page.getByTestId('witness-evidence'))).toContain(`树大小 ${size2} → ${forgedSize} 不一致`);
 
+      // The backup brings the key into another browser; with no local state it takes the server's
+      // record of its last cosignature (verified with its own key) and refuses the rewritten tree too.
+      const other = await e2e.openPage(server, '/witness', { viewport: PHONE_360, signedInAs: official.id });
+      await other.page.getByLabel('从备份文件导入密钥').setInputFiles(backupPath);
+      expect(await textOf(other.page.getByTestId('witness-vkey'))).toBe(vkey);
+      await other.page.getByRole('button', { name: '联署当前检查点' }).click();
+      await other.page.getByTestId('witness-refusal').waitFor();
+      expect(cosignatureRows(server).map((r) => r.tree_size)).toEqual([size1, size2]);
+
       // And the monitor, run against the server from elsewhere, fails closed.
       const caught = await monitor(server.url, state, token);
       expect(caught.code, caught.out).toBe(1);
       expect(errors).toEqual([]);
+      expect(other.errors).toEqual([]);
     } finally {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { useErrorMessage } from '../../lib/use-form-errors';
 import { useLang, useWords } from '../lifecycle-forms/use-words';
 import { readValue, writeValue } from '../witness/browser-store';
 import { type BrowserVerifyResult, type VerifiedMark, VerifyKeyChanged, verifyInBrowser } from './browser-verify';
-import { checkCosignedBy } from './cosigned-by';
+import { type CosignedCheckpointInput, checkCosignedBy } from './cosigned-by';
 import { type VerificationWords, verificationEn, verificationZh } from './verification-words';
 
 const MARK_KEY = 'verification:last';
@@ -47,10 +47,17 @@ export function VerificationPage(): ReactElement {
 function HeadCard({ w }: { w: VerificationWords }): ReactElement {
   const trpc = useTRPC();
   const format = useFormat();
-  const lang = useLang();
   const head = useQuery(trpc.ledger.checkpoint.queryOptions({}));
   const key = useQuery(trpc.ledger.publicKey.queryOptions());
   const witnesses = useQuery(trpc.witness.list.queryOptions());
+  // The newest checkpoint any official cosigned, when it is not the head (the log grew since).
+  const newestCosigned = Math.max(0, ...(witnesses.data ?? []).map((x) => x.latest?.treeSize ?? 0));
+  const older = useQuery(
+    trpc.ledger.checkpoint.queryOptions(
+      { treeSize: newestCosigned },
+      { enabled: head.data !== undefined && newestCosigned > 0 && newestCosigned !== head.data.treeSize },
+    ),
+  );
   const error = head.error ?? key.error ?? witnesses.error;
   return (
     <section className="card" data-testid="verification-head">
@@ -60,64 +67,88 @@ function HeadCard({ w }: { w: VerificationWords }): ReactElement {
       ) : !head.data || !key.data || !witnesses.data ? (
         <LoadingNotice />
       ) : (
-        (() => {
-          const checked = checkCosignedBy(
-            head.data,
-            key.data.verifierKey,
-            witnesses.data.map((x) => x.vkey),
-          );
-          return (
-            <>
-              <p>{w.headFacts(head.data.treeSize, format.dateTime(head.data.createdAt))}</p>
-              <dl className="facts">
-                <dt>{w.root}</dt>
-                <dd>
-                  <code className="hash-full">{head.data.rootHash}</code>
-                </dd>
-                <dt>{w.logKey}</dt>
-                <dd>
-                  <code className="hash-full">{key.data.verifierKey}</code>
-                </dd>
-              </dl>
-              {checked.signatureError ? (
-                <p className="notice notice-error">
-                  {w.signatureBad}
-                  {checked.signatureError}
-                </p>
-              ) : (
-                <>
-                  <p>✓ {w.signatureOk}</p>
-                  {checked.cosigned.length === 0 ? (
-                    <p className="hint" data-testid="verification-not-cosigned">
-                      {w.notCosigned}
-                    </p>
-                  ) : (
-                    <>
-                      <p>{w.cosignedBy}</p>
-                      <ul data-testid="verification-cosigners">
-                        {checked.cosigned.map((c) => (
-                          <li key={c.vkey}>✓ {w.cosignedRow(c.witness, format.dateTime(c.time))}</li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
-                  {checked.problems.length > 0 && (
-                    <div className="notice notice-error">
-                      <p>{w.cosignProblems}</p>
-                      <ul>
-                        {checked.problems.map((p) => (
-                          <li key={`${p.witness}-${p.code}`}>{lang === 'zh' ? p.messageZh : p.message}</li>
-                        ))}
-                      </ul>
-                    </div>
-                  )}
-                </>
-              )}
-            </>
-          );
-        })()
+        <>
+          <p>{w.headFacts(head.data.treeSize, format.dateTime(head.data.createdAt))}</p>
+          <dl className="facts">
+            <dt>{w.root}</dt>
+            <dd>
+              <code className="hash-full">{head.data.rootHash}</code>
+            </dd>
+            <dt>{w.logKey}</dt>
+            <dd>
+              <code className="hash-full">{key.data.verifierKey}</code>
+            </dd>
+          </dl>
+          <Cosigners
+            w={w}
+            checkpoint={head.data}
+            logKey={key.data.verifierKey}
+            vkeys={witnesses.data.map((x) => x.vkey)}
+            testId="verification-cosigners"
+          />
+          {older.data && (
+            <div data-testid="verification-newest-cosigned">
+              <h3>{w.newestCosigned(older.data.treeSize, format.dateTime(older.data.createdAt))}</h3>
+              <Cosigners
+                w={w}
+                checkpoint={older.data}
+                logKey={key.data.verifierKey}
+                vkeys={witnesses.data.map((x) => x.vkey)}
+                testId="verification-older-cosigners"
+              />
+            </div>
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+function Cosigners(props: {
+  w: VerificationWords;
+  checkpoint: CosignedCheckpointInput;
+  logKey: string;
+  vkeys: string[];
+  testId: string;
+}): ReactElement {
+  const { w } = props;
+  const format = useFormat();
+  const lang = useLang();
+  const checked = checkCosignedBy(props.checkpoint, props.logKey, props.vkeys);
+  if (checked.signatureError) {
+    return (
+      <p className="notice notice-error">
+        {w.signatureBad}
+        {checked.signatureError}
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>✓ {w.signatureOk}</p>
+      {checked.cosigned.length === 0 ? (
+        <p className="hint">{w.notCosigned}</p>
+      ) : (
+        <>
+          <p>{w.cosignedBy}</p>
+          <ul data-testid={props.testId}>
+            {checked.cosigned.map((c) => (
+              <li key={c.vkey}>✓ {w.cosignedRow(c.witness, format.dateTime(c.time))}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {checked.problems.length > 0 && (
+        <div className="notice notice-error">
+          <p>{w.cosignProblems}</p>
+          <ul>
+            {checked.problems.map((p) => (
+              <li key={`${p.witness}-${p.code}`}>{lang === 'zh' ? p.messageZh : p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }
 
