@@ -96,10 +96,13 @@ describe('the browser witness', () => {
       const state = join(work, 'li.monitor');
 
       // ── a key made in the browser, the first cosignature ────────────────────────
-      const { page, context, errors } = await e2e.openPage(server, '/witness', {
+      const { page, context, errors } = await e2e.openPage(server, '/home', {
         viewport: DESKTOP_WIDE,
         signedInAs: official.id,
       });
+      // The official's home leads to both pages.
+      expect(await page.getByTestId('home-verify').getAttribute('href')).toBe('/verification');
+      await page.getByTestId('home-witness').click();
       await page.getByTestId('witness-new').waitFor();
       await page.getByLabel('密钥名称').fill(WITNESS);
       await page.getByRole('button', { name: '生成见证密钥' }).click();
@@ -247,6 +250,9 @@ describe('the browser witness', () => {
       await other.page.getByRole('button', { name: '联署当前检查点' }).click();
       await other.page.getByTestId('witness-refusal').waitFor();
       expect(cosignatureRows(server).map((r) => r.tree_size)).toEqual([size1, size2]);
+      await other.page.getByRole('button', { name: 'English' }).click();
+      await other.page.getByRole('button', { name: 'Cosign the current checkpoint' }).waitFor();
+      await shoot(other.page, 'witness-imported-refusal-en');
 
       // And the monitor, run against the server from elsewhere, fails closed.
       const caught = await monitor(server.url, state, token);
