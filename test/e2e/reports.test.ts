@@ -258,6 +258,35 @@ describe('the officials’ reports, targets and incentives', () => {
     expect(errors).toEqual([]);
   });
 
+  test('every report opens from its tab with a table, its downloads and its checkpoint', async ({ e2e }) => {
+    const server = await e2e.startServer();
+    await recordPassportWorld(server);
+    const official = await addUser(server, { username: 'zhao', displayName: '赵主任', role: 'official' });
+    const { page, errors } = await e2e.openPage(server, '/reports/view/volumes', {
+      viewport: DESKTOP_WIDE,
+      signedInAs: official.id,
+    });
+    await page.getByTestId('report-volumes').waitFor();
+    // Hand-computed from the world: the dross 60 kg generated, none routed; the ingot's 0.900 t to construction.
+    const expected: Record<string, { cell: string; text: string }> = {
+      dross: { cell: '产生量 (t)', text: '0.060' },
+      shipments: { cell: '销售量 (t)', text: '0.900' },
+      discrepancies: { cell: '差异 (kg)', text: '0.000' },
+      emissions: { cell: '再生铝产量 (t)', text: '0.900' },
+      yield: { cell: '收得率 (%)', text: '85.00 %' },
+    };
+    for (const [name, { cell, text }] of Object.entries(expected)) {
+      await page.getByTestId(`report-tab-${name}`).click();
+      await page.getByTestId(`report-${name}`).waitFor();
+      const first = page.getByTestId('report-table').locator(`tbody td[data-label="${cell}"]`).first();
+      expect(await textOf(first), name).toBe(text);
+      expect(await textOf(page.getByTestId('report-provenance'))).toContain('Asia/Shanghai');
+      expect(await page.getByTestId('export-xlsx').getAttribute('href')).toContain(`/reports/${name}.xlsx?`);
+      await saveScreenshot(page, `reports-${name}-desktop-zh`);
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('a target shows its progress, projection and status with a chart', async ({ e2e }) => {
     const server = await e2e.startServer();
     await recordPassportWorld(server);

@@ -22,6 +22,9 @@ describe('a report cell on screen', () => {
   it('shows a mass in kilograms exactly to the gram', () => {
     expect(formatCell(col('mass', 'kg'), 1_311_517)).toEqual({ text: '1,311.517', exact: '1,311,517 g' });
     expect(massText(12, 'kg')).toBe('0.012');
+    // Three places always, so that a column of kilograms lines up.
+    expect(massText(985_000, 'kg')).toBe('985.000');
+    expect(massText(0, 'kg')).toBe('0.000');
   });
 
   it('shows a ratio in ppm as a percent with two decimals', () => {

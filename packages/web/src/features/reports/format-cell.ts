@@ -33,7 +33,7 @@ export function roundedScaled(amount: number, exponent: number, decimals: number
 
 /** Grams as tonnes to the kilogram ("1,234.568") or as kilograms to the gram ("1,234,567.891"). */
 export function massText(grams: number, unit: 't' | 'kg'): string {
-  return groupThousands(unit === 't' ? roundedScaled(grams, 6, 3) : formatScaled(grams, 3));
+  return groupThousands(unit === 't' ? roundedScaled(grams, 6, 3) : formatScaled(grams, 3, 3));
 }
 
 export function gramsText(grams: number): string {

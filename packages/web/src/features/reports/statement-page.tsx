@@ -4,7 +4,7 @@
 // /incentives/issued/:id — an issued one, read back from the ledger. (Not
 // /incentives/statements/…: the server answers there with the PDF and XLSX.)
 import './reports.css';
-import { type IncentiveStatementView, incentiveStatementInput } from '@alutrace/shared';
+import type { IncentiveStatementView } from '@alutrace/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -121,16 +121,17 @@ export function DraftStatementPage(): ReactElement {
   const me = useMe();
   const trpc = useTRPC();
   const [search] = useSearchParams();
-  const raw = Object.fromEntries([...search].filter(([, v]) => v !== ''));
-  const parsed = incentiveStatementInput.safeParse(raw);
+  // The address's parameters go to the server as they are: its schema checks them and says what is wrong.
+  const input = Object.fromEntries([...search].filter(([k, v]) => v !== '' && k !== 'lang'));
+  const named = typeof input.scheme === 'string' && typeof input.site === 'string';
   const draft = useQuery({
-    ...trpc.incentives.statement.queryOptions(parsed.success ? parsed.data : (raw as never)),
-    enabled: parsed.success,
+    ...trpc.incentives.statement.queryOptions(input as { scheme: string; site: string }),
+    enabled: named,
   });
   return (
     <div className="page report-page" data-testid="draft-statement-page">
       <BackLink />
-      {!parsed.success && <p className="notice notice-error">{w.notFound}</p>}
+      {!named && <p className="notice notice-error">{w.notFound}</p>}
       {draft.isLoading && <LoadingNotice />}
       {draft.isError && <ErrorNotice error={draft.error} onRetry={() => void draft.refetch()} />}
       {draft.data && (
