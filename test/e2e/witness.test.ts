@@ -242,6 +242,20 @@ describe('the browser witness', () => {
       await page.reload();
       expect(await textOf(page.getByTestId('witness-evidence'))).toContain(`树大小 ${size2} → ${forgedSize} 不一致`);
 
+      // The verification view holds the ledger to the tree it verified before: both runs fail.
+      await page.goto(`${server.url}/verification`);
+      for (const [run, from] of [
+        [`增量核验（自树大小 ${size2 + 2} 起）`, size2 + 2],
+        ['完整核验（自第 0 条起）', 0],
+      ] as const) {
+        await page.getByRole('button', { name: run }).click();
+        const result = page.locator(`[data-testid="verification-result"][data-from="${from}"]`);
+        await result.waitFor();
+        expect(await result.getAttribute('data-ok')).toBe('false');
+        expect(await textOf(result)).toMatch(/CHAIN_BROKEN|ROOT_MISMATCH/);
+      }
+      await shoot(page, 'verification-rewritten-zh');
+
       // The backup brings the key into another browser; with no local state it takes the server's
       // record of its last cosignature (verified with its own key) and refuses the rewritten tree too.
       const other = await e2e.openPage(server, '/witness', { viewport: PHONE_360, signedInAs: official.id });

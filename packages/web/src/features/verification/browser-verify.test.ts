@@ -96,7 +96,7 @@ describe('verifyInBrowser', () => {
     expect(same).toMatchObject({ failure: null, entriesChecked: 0, treeSize: head2.treeSize });
   });
 
-  it('catches a rewritten tail incrementally (a full run cannot), and bytes changed under their leaf hash', async () => {
+  it('catches a rewritten tail from what it remembered (a run from scratch cannot), and bytes changed under their leaf hash', async () => {
     const dataDir = makeTempDir('alutrace-bv-rewrite-');
     const first = await world(dataDir);
     await addSites(first.server, 8);
@@ -112,7 +112,11 @@ describe('verifyInBrowser', () => {
     const inc = await verifyInBrowser(sourceOf(server.url, token), { mark: before.mark });
     expect(inc.failure?.code).toMatch(/^(CHAIN_BROKEN|ROOT_MISMATCH)$/);
     expect(inc.mark).toBeNull();
-    // Whoever rewrote it recomputed every hash: read from scratch, the rewritten ledger is self-consistent.
+    // A full run still holds the tree to the checkpoint this browser remembered.
+    const full = await verifyInBrowser(sourceOf(server.url, token), { mark: null, remembered: before.mark });
+    expect(full.failure).toMatchObject({ code: 'ROOT_MISMATCH', params: { size: before.treeSize } });
+    expect(full.mark).toBeNull();
+    // Whoever rewrote it recomputed every hash: read from scratch with no memory, it is self-consistent.
     expect((await verifyInBrowser(sourceOf(server.url, token), { mark: null })).failure).toBeNull();
 
     // An entry's bytes changed, its stored leaf hash left as it was.

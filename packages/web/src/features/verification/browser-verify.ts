@@ -68,14 +68,28 @@ export class VerifyKeyChanged extends Error {
 
 export async function verifyInBrowser(
   source: VerifySource,
-  options: { mark: VerifiedMark | null; onProgress?: (done: number, total: number) => void; now?: () => Date },
+  options: {
+    /** Incremental: start from this tree (null: from entry 0). */
+    mark: VerifiedMark | null;
+    /**
+     * A full run still holds the tree to what this browser verified before: the remembered
+     * checkpoint's root must be the rebuilt tree's at its size (else a rewrite since then,
+     * with every hash recomputed, would pass from scratch and replace the memory).
+     */
+    remembered?: VerifiedMark | null;
+    onProgress?: (done: number, total: number) => void;
+    now?: () => Date;
+  },
 ): Promise<BrowserVerifyResult> {
   const served = await source.publicKey();
   const mark = options.mark;
-  if (mark && mark.logKey !== served.verifierKey) throw new VerifyKeyChanged(mark.logKey, served.verifierKey);
-  const logKey = mark?.logKey ?? served.verifierKey;
+  const remembered = mark ?? options.remembered ?? null;
+  if (remembered && remembered.logKey !== served.verifierKey) {
+    throw new VerifyKeyChanged(remembered.logKey, served.verifierKey);
+  }
+  const logKey = remembered?.logKey ?? served.verifierKey;
   const verifier = parseVerifierKey(logKey);
-  const origin = mark?.origin ?? served.origin;
+  const origin = remembered?.origin ?? served.origin;
   const head = await source.head();
   const start = mark
     ? {
@@ -88,6 +102,8 @@ export async function verifyInBrowser(
   if (mark && head.treeSize <= mark.treeSize) return sameOrSmaller(mark, head, verifier, origin, logKey);
   // The remembered checkpoint is trusted; the head is checked.
   const checkpoints = [{ size: head.treeSize, note: head.note }];
+  if (!mark && remembered && remembered.treeSize > 0)
+    checkpoints.push({ size: remembered.treeSize, note: remembered.note });
   const coordinator = new VerifyCoordinator({ verifier, origin, checkpoints, ...(start ? { start } : {}) });
   const ours = start ? start.frontier.clone() : new Frontier();
   let lastLeaf = mark?.lastLeafHash ?? null;

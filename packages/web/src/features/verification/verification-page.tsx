@@ -13,7 +13,7 @@ import { useFormat } from '../../i18n/use-format';
 import { type ApiClient, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useErrorMessage } from '../../lib/use-form-errors';
 import { useLang, useWords } from '../lifecycle-forms/use-words';
-import { readValue, writeValue } from '../witness/browser-store';
+import { deleteValue, readValue, writeValue } from '../witness/browser-store';
 import { type BrowserVerifyResult, type VerifiedMark, VerifyKeyChanged, verifyInBrowser } from './browser-verify';
 import { type CosignedCheckpointInput, checkCosignedBy } from './cosigned-by';
 import { type VerificationWords, verificationEn, verificationZh } from './verification-words';
@@ -180,6 +180,7 @@ function RunCard({ w }: { w: VerificationWords }): ReactElement {
     try {
       const result = await verifyInBrowser(sourceOf(client), {
         mark: incremental ? (mark ?? null) : null,
+        remembered: mark ?? null,
         onProgress: (done, total) => setRun({ kind: 'running', done, total }),
       });
       if (result.mark) {
@@ -224,6 +225,19 @@ function RunCard({ w }: { w: VerificationWords }): ReactElement {
             >
               {w.full}
             </button>
+            {mark && (
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => {
+                  if (!window.confirm(w.forgetConfirm)) return;
+                  void deleteValue(MARK_KEY).then(() => setMark(null));
+                }}
+              >
+                {w.forget}
+              </button>
+            )}
           </p>
         </>
       )}
@@ -250,7 +264,12 @@ function Account({ w, result }: { w: VerificationWords; result: BrowserVerifyRes
   const lang = useLang();
   const ok = result.failure === null;
   return (
-    <div className={`status ${ok ? 'status-ok' : 'status-bad'}`} data-testid="verification-result" data-ok={String(ok)}>
+    <div
+      className={`status ${ok ? 'status-ok' : 'status-bad'}`}
+      data-testid="verification-result"
+      data-ok={String(ok)}
+      data-from={result.from}
+    >
       <p className="status-title">
         <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
         {ok ? w.okTitle : w.badTitle}

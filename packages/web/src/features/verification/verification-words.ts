@@ -20,9 +20,12 @@ export const verificationZh = {
   neverVerified: '本浏览器尚未核验过此账本。',
   incremental: (size: number) => `增量核验（自树大小 ${size} 起）`,
   full: '完整核验（自第 0 条起）',
+  forget: '忘记上次核验',
+  forgetConfirm:
+    '本浏览器将不再以上次核验的检查点为准，下一次完整核验会接受服务器现在提供的任何自洽账本。仅在确知原因（例如公布过的换钥）时这样做。确定吗？',
   running: (done: number, total: number) => `正在核验：${done} / ${total} 条`,
   okTitle: '核验通过',
-  badTitle: '核验未通过：账本与签名检查点不符',
+  badTitle: '核验未通过：账本与签名检查点或本浏览器上次核验的不符',
   keyChanged: (pinned: string, served: string) =>
     `服务器现在使用的公钥（${served}）与本浏览器上次核验时的（${pinned}）不同。请先确认原因，不要轻信。`,
   accountTitle: '核对了什么',
@@ -67,9 +70,12 @@ export const verificationEn: VerificationWords = {
   neverVerified: 'This browser has not verified this ledger yet.',
   incremental: (size) => `Incremental (from tree size ${size})`,
   full: 'Full (from entry 0)',
+  forget: 'Forget the last verification',
+  forgetConfirm:
+    'This browser will no longer hold the ledger to the checkpoint it verified last: the next full run accepts any self-consistent ledger the server now serves. Do this only for a known reason (a key change that was announced, say). Forget it?',
   running: (done, total) => `Verifying: ${done} / ${total} entries`,
   okTitle: 'Verified',
-  badTitle: 'Verification failed: the ledger does not match its signed checkpoint',
+  badTitle: 'Verification failed: the ledger does not match its signed checkpoint or what this browser verified before',
   keyChanged: (pinned, served) =>
     `The server now signs with a key (${served}) other than the one this browser verified against (${pinned}). Find out why before trusting it.`,
   accountTitle: 'What was checked',
