@@ -252,6 +252,14 @@ describe('rules refuse what is wrong, and write nothing', () => {
     expect(errorCode(await refused('collection.record', collection({ occurredAt: ahead })))).toBe('OCCURRED_IN_FUTURE');
   });
 
+  it('an occurredAt written without milliseconds is the same instant, kept in the ledger form', async () => {
+    const c = await collect({ occurredAt: '2026-11-28T08:30:00Z' });
+    const entry = data(
+      await world.clientFor('operator').query<{ entry: { occurredAt: string } }>('ledger.entry', { seq: c.seq }),
+    );
+    expect(entry.entry.occurredAt).toBe('2026-11-28T08:30:00.000Z');
+  });
+
   it('an unknown or inactive grade, and a site of the wrong kind or not the caller’s', async () => {
     expect(errorCode(await refused('collection.record', collection({ grade: 'NOPE' })))).toBe('GRADE_UNKNOWN');
     data(await world.clientFor('admin').mutate('grades.update', { code: 'TURN-MIXED', active: false }));

@@ -41,7 +41,13 @@ export const idempotencyKey = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{8,100}$/, '8–100 letters, digits, ".", "_", ":" or "-" (a UUID is a good key)');
 
-const instant = z.string().datetime({ offset: false, message: 'an ISO-8601 UTC time like 2026-11-28T08:30:00Z' });
+// Any ISO-8601 UTC time is accepted and kept in the ledger's one form (with
+// milliseconds): '…T08:30:00Z' and '…T08:30:00.000Z' are the same instant, and the
+// ledger refuses any other spelling, so a caller's form must not decide the answer.
+const instant = z
+  .string()
+  .datetime({ offset: false, message: 'an ISO-8601 UTC time like 2026-11-28T08:30:00Z' })
+  .transform((t) => new Date(t).toISOString());
 
 const common = {
   /** The site the event is recorded for (the caller must act for it). */
