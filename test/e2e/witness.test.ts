@@ -159,6 +159,7 @@ describe('the browser witness', () => {
       // The head is not cosigned yet; the newest checkpoint that is, is shown with its cosigner checked here.
       await page.getByTestId('verification-older-cosigners').getByText(WITNESS).waitFor();
       expect(await textOf(page.getByTestId('verification-newest-cosigned'))).toContain(`树大小 ${size2}`);
+      expect(await page.getByTestId('verification-extends').getAttribute('data-ok')).toBe('true');
       await page.getByRole('button', { name: `增量核验（自树大小 ${size2} 起）` }).click();
       await page.getByTestId('verification-result').waitFor();
       expect(await page.getByTestId('verification-result').getAttribute('data-ok')).toBe('true');
@@ -244,6 +245,10 @@ describe('the browser witness', () => {
 
       // The verification view holds the ledger to the tree it verified before: both runs fail.
       await page.goto(`${server.url}/verification`);
+      // The head no longer extends the checkpoint the official cosigned: said before any run.
+      const extendsNot = page.getByTestId('verification-extends');
+      expect(await textOf(extendsNot)).toContain(`不延续官员在树大小 ${size2} 时联署的账本`);
+      expect(await extendsNot.getAttribute('data-ok')).toBe('false');
       for (const [run, from] of [
         [`增量核验（自树大小 ${size2 + 2} 起）`, size2 + 2],
         ['完整核验（自第 0 条起）', 0],

@@ -3,7 +3,14 @@
 // browser verified, with a progress bar; the head checkpoint and who
 // cosigned it, checked here; the export file; an account of what was checked.
 import './verification.css';
-import { formatVerifyFailure } from '@alutrace/shared';
+import {
+  formatVerifyFailure,
+  hexToBytes,
+  isHashHex,
+  parseVerifierKey,
+  verifyCheckpoint,
+  verifyConsistency,
+} from '@alutrace/shared';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactElement, useEffect, useState } from 'react';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -58,6 +65,12 @@ function HeadCard({ w }: { w: VerificationWords }): ReactElement {
       { enabled: head.data !== undefined && newestCosigned > 0 && newestCosigned !== head.data.treeSize },
     ),
   );
+  const proof = useQuery(
+    trpc.ledger.consistencyProof.queryOptions(
+      { from: newestCosigned, to: head.data?.treeSize ?? 0 },
+      { enabled: older.data !== undefined && head.data !== undefined && newestCosigned < head.data.treeSize },
+    ),
+  );
   const error = head.error ?? key.error ?? witnesses.error;
   return (
     <section className="card" data-testid="verification-head">
@@ -96,11 +109,53 @@ function HeadCard({ w }: { w: VerificationWords }): ReactElement {
                 vkeys={witnesses.data.map((x) => x.vkey)}
                 testId="verification-older-cosigners"
               />
+              {proof.data && (
+                <Extends
+                  w={w}
+                  older={older.data}
+                  head={head.data}
+                  proof={proof.data.proof}
+                  logKey={key.data.verifierKey}
+                />
+              )}
             </div>
           )}
         </>
       )}
     </section>
+  );
+}
+
+/** Checked here: the head's tree contains the cosigned one (RFC 9162 consistency proof between the two signed roots). */
+function Extends(props: {
+  w: VerificationWords;
+  older: { note: string };
+  head: { note: string };
+  proof: string[];
+  logKey: string;
+}): ReactElement {
+  const { w } = props;
+  let verdict: { ok: boolean; from: number; to: number } | null = null;
+  try {
+    const key = parseVerifierKey(props.logKey);
+    const a = verifyCheckpoint(props.older.note, key);
+    const b = verifyCheckpoint(props.head.note, key);
+    const ok =
+      props.proof.every(isHashHex) &&
+      verifyConsistency(a.size, b.size, a.root, b.root, props.proof.map(hexToBytes)).valid;
+    verdict = { ok, from: a.size, to: b.size };
+  } catch {
+    verdict = null;
+  }
+  if (!verdict) return <p className="notice notice-error">{w.extendsUnreadable}</p>;
+  return verdict.ok ? (
+    <p data-testid="verification-extends" data-ok="true">
+      ✓ {w.extendsOk(verdict.from, verdict.to)}
+    </p>
+  ) : (
+    <p className="notice notice-error" role="alert" data-testid="verification-extends" data-ok="false">
+      ✗ {w.extendsBad(verdict.from, verdict.to)}
+    </p>
   );
 }
 

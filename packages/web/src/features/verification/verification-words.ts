@@ -15,6 +15,11 @@ export const verificationZh = {
   notCosigned: '尚无官员联署此检查点。',
   newestCosigned: (size: number, at: string) => `最近被联署的检查点：树大小 ${size}（签署于 ${at}）`,
   cosignProblems: '无法验证的联署：',
+  extendsOk: (from: number, to: number) =>
+    `一致性证明已在本浏览器中核对：树大小 ${to} 的最新账本延续了官员在树大小 ${from} 时联署的账本。`,
+  extendsBad: (from: number, to: number) =>
+    `最新账本（树大小 ${to}）不延续官员在树大小 ${from} 时联署的账本：账本已被改写或分叉，请勿信任，并联系见证官员。`,
+  extendsUnreadable: '无法核对最新账本是否延续被联署的账本：服务器给出的检查点或证明无法读取。',
   runTitle: '运行核验',
   lastVerified: (size: number, at: string) => `本浏览器上次核验到树大小 ${size}（${at}）。`,
   neverVerified: '本浏览器尚未核验过此账本。',
@@ -65,6 +70,12 @@ export const verificationEn: VerificationWords = {
   notCosigned: 'No official has cosigned this checkpoint yet.',
   newestCosigned: (size, at) => `The newest checkpoint cosigned: tree size ${size} (signed ${at})`,
   cosignProblems: 'Cosignatures that do not verify:',
+  extendsOk: (from, to) =>
+    `Consistency proof checked in this browser: the latest ledger (tree size ${to}) extends the one officials cosigned at tree size ${from}.`,
+  extendsBad: (from, to) =>
+    `The latest ledger (tree size ${to}) does not extend the one officials cosigned at tree size ${from}: the ledger has been rewritten or forked. Do not trust it; contact the witnessing officials.`,
+  extendsUnreadable:
+    'Could not check that the latest ledger extends the cosigned one: the checkpoints or the proof the server gave cannot be read.',
   runTitle: 'Run the verification',
   lastVerified: (size, at) => `This browser last verified up to tree size ${size} (${at}).`,
   neverVerified: 'This browser has not verified this ledger yet.',
