@@ -12,6 +12,14 @@ import {
 
 type Names = Record<string, { en: string; zh: string }>;
 
+/** The reports' own status words: the yield report's against its target, the discrepancies' open or resolved. */
+const STATUS_NAMES: Names = {
+  met: { en: 'Met', zh: '达标' },
+  below: { en: 'Below target', zh: '未达标' },
+  open: { en: 'Open', zh: '未结' },
+  resolved: { en: 'Resolved', zh: '已结' },
+};
+
 const BY_COLUMN: Record<string, Names> = {
   family: GRADE_FAMILY_NAMES,
   sourceClass: SOURCE_CLASS_NAMES,
@@ -20,6 +28,7 @@ const BY_COLUMN: Record<string, Names> = {
   route: BYPRODUCT_ROUTE_NAMES,
   kind: BYPRODUCT_KIND_NAMES,
   park: PARK_NAMES,
+  status: STATUS_NAMES,
 };
 
 /** The name of a code in a vocabulary column, or the value itself. */

@@ -22,6 +22,8 @@ export interface ReportSpec {
   category?: string;
   /** What the chart splits its measure by when the report is not grouped. */
   splitBy?: string;
+  /** The column the chart first shows (a key of the report's table); default its first figure. */
+  measure?: string;
   /** Draw the series stacked (parts of a whole, like volumes by grade). */
   stacked?: boolean;
 }
@@ -36,7 +38,16 @@ export const REPORT_SPECS: readonly ReportSpec[] = [
     chart: 'bar',
     stacked: true,
   },
-  { name: 'yield', periods: true, dims: [], maxGroups: 0, filters: ['site'], chart: 'line', splitBy: 'site' },
+  {
+    name: 'yield',
+    periods: true,
+    dims: [],
+    maxGroups: 0,
+    filters: ['site'],
+    chart: 'line',
+    splitBy: 'site',
+    measure: 'yield_ppm',
+  },
   { name: 'dross', periods: true, dims: ['site', 'kind'], maxGroups: 2, filters: ['site'], chart: 'bar' },
   {
     name: 'discrepancies',
@@ -47,6 +58,7 @@ export const REPORT_SPECS: readonly ReportSpec[] = [
     chart: 'bar',
     category: 'route',
     splitBy: 'status',
+    measure: 'difference_g',
   },
   {
     name: 'shipments',
@@ -57,8 +69,17 @@ export const REPORT_SPECS: readonly ReportSpec[] = [
     filters: ['site'],
     chart: 'bar',
     stacked: true,
+    measure: 'shipped_g',
   },
-  { name: 'emissions', periods: true, dims: ['site'], maxGroups: 1, filters: ['site'], chart: 'bar' },
+  {
+    name: 'emissions',
+    periods: true,
+    dims: ['site'],
+    maxGroups: 1,
+    filters: ['site'],
+    chart: 'bar',
+    measure: 'avoided_kg',
+  },
 ];
 
 /** A report's page. (The server keeps /reports/{name}.csv|.xlsx for the downloads, and any /reports/{x} with them.) */

@@ -16,6 +16,8 @@ interface ReportChartProps {
   stacked?: boolean | undefined;
   /** The column along the x axis; default the first text column (the period). */
   category?: string | undefined;
+  /** The measure shown first; default the first figure column. */
+  initialMeasure?: string | undefined;
   /** A second dimension to split the measure by; default none. */
   splitBy?: string | undefined;
   /** A target line, in the measure's shown unit. */
@@ -24,15 +26,24 @@ interface ReportChartProps {
 }
 
 export function ReportChart(props: ReportChartProps): ReactElement | null {
-  const { table, type, stacked, target, height } = props;
+  const { table, type, stacked, height } = props;
   const w = useWords(reportZh, reportEn);
   const lang = useLang();
   const measures = measureColumns(table);
   const dims = dimensionColumns(table);
   const [chosen, setChosen] = useState<string | null>(null);
-  const measure = measures.find((m) => m.key === chosen) ?? measures[0];
+  const measure =
+    measures.find((m) => m.key === chosen) ?? measures.find((m) => m.key === props.initialMeasure) ?? measures[0];
   const category = dims.find((d) => d.key === props.category) ?? dims[0];
   const splitBy = dims.find((d) => d.key === props.splitBy && d.key !== category?.key);
+  // A ratio drawn against the target the report applied (yield, dross utilisation: their totals' target_ppm).
+  const reportTarget = table.totals?.target_ppm;
+  const ratioTarget = measure?.kind === 'ratio' && typeof reportTarget === 'number' ? reportTarget / 10_000 : null;
+  const targetLabel = ratioTarget === null ? '' : w.targetOf(`${ratioTarget} %`);
+  const target = useMemo(
+    () => props.target ?? (ratioTarget === null ? undefined : { value: ratioTarget, label: targetLabel }),
+    [props.target, ratioTarget, targetLabel],
+  );
   const option = useMemo(
     () =>
       category && measure

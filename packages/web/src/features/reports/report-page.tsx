@@ -80,6 +80,7 @@ function ReportView({ spec }: { spec: ReportSpec }): ReactElement {
             stacked={spec.stacked}
             category={spec.category ?? 'period'}
             splitBy={values.group1 || spec.splitBy}
+            initialMeasure={spec.measure}
           />
           <section aria-label={w.table}>
             <p className="hint no-print">

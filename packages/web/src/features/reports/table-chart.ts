@@ -88,6 +88,8 @@ export function tableChart(table: ReportTable, spec: TableChartSpec): ChartOptio
   if (spec.splitBy) series = series.filter((s) => s.data.some((v) => v !== null && v !== 0));
   const target = spec.target;
   return {
+    // Drawn at once: a chart printed (or captured) mid-animation would show half its figures.
+    animation: false,
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', top: 0 },

@@ -24,6 +24,7 @@ export function targetChart(progress: TargetProgressView, w: TargetChartWords): 
   if (!ratio && progress.countedTo && points[0]?.[0] !== progress.target.from)
     points.unshift([progress.target.from, 0]);
   return {
+    animation: false,
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
