@@ -3,7 +3,14 @@
 // the server's key; refused without credentials (401) and for an operator (403).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSite, createToken, makeTempDir, startTestServer, systemActor } from '@alutrace/server/testing';
+import {
+  createSite,
+  createToken,
+  createUser,
+  makeTempDir,
+  startTestServer,
+  systemActor,
+} from '@alutrace/server/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli';
 
@@ -22,7 +29,7 @@ describe('GET /ledger/export.jsonl', () => {
       nameZh: '平果',
       nameEn: 'Pingguo',
     });
-    const token = async (role: 'official' | 'admin' | 'operator') =>
+    const token = async (role: 'official' | 'operator') =>
       (
         await createToken(server.app, systemActor('cli'), {
           name: `t-${role}`,
@@ -49,7 +56,18 @@ describe('GET /ledger/export.jsonl', () => {
     const verified = await cli(['verify-export', file, '--key', server.app.verifierKey]);
     expect(verified.code, verified.out).toBe(0);
 
-    expect((await get(await token('admin'))).status).toBe(200);
+    // Administrators have no API tokens: a session cookie, as in their browser.
+    const { user } = await createUser(
+      server.app,
+      systemActor('cli'),
+      { username: 'root2', displayName: 'Root', role: 'admin', sites: [], password: 'correct horse battery staple' },
+      { passwordIsFinal: true },
+    );
+    const session = server.app.auth.sessions.create(user.id, { ip: '127.0.0.1', userAgent: 'test' });
+    const admin = await fetch(`${server.url}/ledger/export.jsonl`, {
+      headers: { cookie: `${server.app.auth.cookieName}=${session.token}` },
+    });
+    expect(admin.status).toBe(200);
     expect((await get()).status).toBe(401);
     const operator = await get(await token('operator'));
     expect(operator.status).toBe(403);
