@@ -28,12 +28,13 @@ import {
   type GradeFamily,
   type IncentiveExclusionView,
   type IncentiveLineView,
+  type IncentiveRate,
   type IncentiveStatementTotals,
   incentiveAmountFen,
   incentiveRateFor,
   type SourceClass,
 } from '@alutrace/shared';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { AppDb } from '../../db/open-database';
 import {
@@ -44,6 +45,7 @@ import {
   incentiveStatements,
   ledgerEntries,
   lots,
+  sealedRecords,
   sites,
 } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -80,6 +82,20 @@ function dayStartMs(day: string): number {
 /** The Shanghai calendar day of an instant. */
 export function shanghaiDay(instant: string): string {
   return new Date(Date.parse(instant) + SHANGHAI_MS).toISOString().slice(0, 10);
+}
+
+/** shanghaiDay for many instants: the day depends only on the UTC hour, so each hour is worked out once. */
+function dayCache(): (instant: string) => string {
+  const byHour = new Map<string, string>();
+  return (instant) => {
+    const hour = instant.slice(0, 13);
+    let day = byHour.get(hour);
+    if (day === undefined) {
+      day = shanghaiDay(instant);
+      byHour.set(hour, day);
+    }
+    return day;
+  };
 }
 
 interface Candidate {
@@ -126,19 +142,38 @@ export function computeStatement(db: AppDb, vault: SealedVault, request: Stateme
     const t = Date.parse(at);
     return t >= start && t < end;
   };
-  const candidates = (site.kind === 'recycler' ? receivedAt(db, site.code) : collectedAt(db, site.code))
+  // Ledger instants are all YYYY-MM-DDTHH:MM:SS.sssZ (INSTANT_RE), so the range is a string range too.
+  const range = { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+  const candidates = (site.kind === 'recycler' ? receivedAt(db, site.code, range) : collectedAt(db, site.code, range))
     .filter((c) => inPeriod(c.at))
     .sort((a, b) => a.seq - b.seq);
 
+  // The sealed records of the production scrap that would otherwise pay, read in a few queries.
+  const enterprises = sellingEnterprisesAmong(
+    db,
+    vault,
+    candidates.filter((c) => c.sourceClass === 'pre_consumer' && earlyExclusionOf(c) === null).map((c) => c.seq),
+  );
+  const dayOf = dayCache();
+  const rates = new Map<string, IncentiveRate | null>();
+  const rateOf = (family: string | null, sourceClass: string | null) => {
+    const key = `${family}/${sourceClass}`;
+    let rate = rates.get(key);
+    if (rate === undefined) {
+      rate = incentiveRateFor(scheme.rates, family, sourceClass);
+      rates.set(key, rate);
+    }
+    return rate;
+  };
   const lines: IncentiveLineView[] = [];
   const exclusions: IncentiveExclusionView[] = [];
   for (const c of candidates) {
-    const reason = exclusionOf(db, vault, scheme, c);
+    const reason = exclusionOf(c, enterprises, rateOf);
     const family = c.family as GradeFamily | null;
     const sourceClass = c.sourceClass as SourceClass | null;
-    const day = shanghaiDay(c.at);
+    const day = dayOf(c.at);
     const massG = c.receipt ? Math.min(c.netG, c.receipt.receivedG) : c.netG;
-    const rate = incentiveRateFor(scheme.rates, c.family, c.sourceClass);
+    const rate = rateOf(c.family, c.sourceClass);
     if (reason || !rate || !c.receipt) {
       exclusions.push({
         seq: c.seq,
@@ -204,28 +239,64 @@ export function computeStatement(db: AppDb, vault: SealedVault, request: Stateme
   };
 }
 
-/** The first reason that leaves the candidate out, or null when it pays (given a rate). */
-function exclusionOf(db: AppDb, vault: SealedVault, scheme: Scheme, c: Candidate): ExclusionReason | null {
+/** The reasons that need nothing but the derived tables, in their order. */
+function earlyExclusionOf(c: Candidate): ExclusionReason | null {
   if (c.paidBy !== null) return 'already_paid';
   if (c.voided) return 'corrected';
   if (!c.receipt) return 'not_received';
   if (c.receipt.flagged) return 'transit_discrepancy';
-  if (c.sourceClass === 'pre_consumer' && !sellingEnterpriseRecorded(db, vault, c.seq)) return 'seller_not_recorded';
-  if (!incentiveRateFor(scheme.rates, c.family, c.sourceClass)) return 'no_rate';
+  return null;
+}
+
+/** The first reason that leaves the candidate out, or null when it pays. */
+function exclusionOf(
+  c: Candidate,
+  enterprises: ReadonlySet<number>,
+  rateOf: (family: string | null, sourceClass: string | null) => IncentiveRate | null,
+): ExclusionReason | null {
+  const early = earlyExclusionOf(c);
+  if (early) return early;
+  if (c.sourceClass === 'pre_consumer' && !enterprises.has(c.seq)) return 'seller_not_recorded';
+  if (!rateOf(c.family, c.sourceClass)) return 'no_rate';
   return null;
 }
 
 /**
  * Production scrap metal may be bought only from an enterprise, recording
- * its name, credit code and handling person: true when the collection's
- * sealed record holds such a seller. An erased record cannot show it.
+ * its name, credit code and handling person: the collection entries among
+ * `seqs` whose sealed record holds such a seller. An erased record cannot
+ * show it. Only the seller's kind and the presence of those fields are read.
  */
-function sellingEnterpriseRecorded(db: AppDb, vault: SealedVault, seq: number): boolean {
-  const record = vault.read(db, seq);
-  const seller = record?.fields.seller;
-  if (typeof seller !== 'object' || seller === null || Array.isArray(seller)) return false;
-  const s = seller as Record<string, unknown>;
-  return s.kind === 'enterprise' && typeof s.creditCode === 'string' && typeof s.handlingPerson === 'string';
+function sellingEnterprisesAmong(db: AppDb, vault: SealedVault, seqs: readonly number[]): Set<number> {
+  const found = new Set<number>();
+  for (let i = 0; i < seqs.length; i += 500) {
+    const rows = db
+      .select({
+        seq: sealedRecords.seq,
+        kind: sealedRecords.kind,
+        nonce: sealedRecords.nonce,
+        ciphertext: sealedRecords.ciphertext,
+        tag: sealedRecords.tag,
+      })
+      .from(sealedRecords)
+      .where(inArray(sealedRecords.seq, seqs.slice(i, i + 500)))
+      .all();
+    for (const row of rows) {
+      const seller = vault.open(row).fields.seller;
+      if (typeof seller !== 'object' || seller === null || Array.isArray(seller)) continue;
+      const s = seller as Record<string, unknown>;
+      if (s.kind === 'enterprise' && typeof s.creditCode === 'string' && typeof s.handlingPerson === 'string') {
+        found.add(row.seq);
+      }
+    }
+  }
+  return found;
+}
+
+/** A period as UTC instants: start included, end excluded. */
+interface Range {
+  start: string;
+  end: string;
 }
 
 const created = alias(ledgerEntries, 'created_entry');
@@ -233,7 +304,7 @@ const receiptEntry = alias(ledgerEntries, 'receipt_entry');
 const toSite = alias(sites, 'to_site');
 
 /** The scrap a collection point collected, each lot with its receipt at a recycler (if any). */
-function collectedAt(db: AppDb, site: string): Candidate[] {
+function collectedAt(db: AppDb, site: string, range: Range): Candidate[] {
   const rows = db
     .select({
       seq: lots.createdSeq,
@@ -250,9 +321,19 @@ function collectedAt(db: AppDb, site: string): Candidate[] {
     .from(lots)
     .innerJoin(created, eq(created.seq, lots.createdSeq))
     .leftJoin(incentivePayments, eq(incentivePayments.collectionSeq, lots.createdSeq))
-    .where(and(eq(lots.originSite, site), eq(lots.kind, 'scrap'), eq(created.kind, 'collection.recorded')))
+    .where(
+      and(
+        eq(lots.originSite, site),
+        eq(lots.kind, 'scrap'),
+        eq(created.kind, 'collection.recorded'),
+        gte(created.occurredAt, range.start),
+        lt(created.occurredAt, range.end),
+      ),
+    )
     .all();
-  const receipts = new Map(receiptsFrom(db, site).map((r) => [r.lotId, r]));
+  // A lot is dispatched after it was collected: dispatches before the first collection of the period are older lots'.
+  const first = rows.reduce((m, r) => Math.min(m, r.seq), Number.POSITIVE_INFINITY);
+  const receipts = new Map(rows.length ? receiptsFrom(db, site, first).map((r) => [r.lotId, r]) : []);
   return rows.map((r) => {
     const receipt = receipts.get(r.lotId);
     return {
@@ -272,7 +353,7 @@ function collectedAt(db: AppDb, site: string): Candidate[] {
 }
 
 /** Receipts at a recycler of the lots dispatched from `from` (not corrected away). */
-function receiptsFrom(db: AppDb, from: string) {
+function receiptsFrom(db: AppDb, from: string, afterSeq: number) {
   return db
     .select({
       lotId: dispatchLots.lotId,
@@ -287,6 +368,7 @@ function receiptsFrom(db: AppDb, from: string) {
     .where(
       and(
         eq(dispatches.fromSite, from),
+        gte(dispatches.seq, afterSeq),
         eq(dispatches.voided, false),
         eq(toSite.kind, 'recycler'),
         isNotNull(dispatchLots.receivedSeq),
@@ -304,7 +386,7 @@ const openDiscrepancy = and(
 );
 
 /** The collected scrap a recycler received straight from collection points (by the receipt's day). */
-function receivedAt(db: AppDb, site: string): Candidate[] {
+function receivedAt(db: AppDb, site: string, range: Range): Candidate[] {
   return db
     .select({
       seq: lots.createdSeq,
@@ -332,6 +414,8 @@ function receivedAt(db: AppDb, site: string): Candidate[] {
       and(
         eq(dispatches.toSite, site),
         eq(dispatches.voided, false),
+        gte(receiptEntry.occurredAt, range.start),
+        lt(receiptEntry.occurredAt, range.end),
         eq(dispatches.fromSite, lots.originSite),
         eq(lots.kind, 'scrap'),
         eq(created.kind, 'collection.recorded'),
