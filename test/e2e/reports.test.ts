@@ -284,6 +284,15 @@ describe('the officials’ reports, targets and incentives', () => {
       expect(await page.getByTestId('export-xlsx').getAttribute('href')).toContain(`/reports/${name}.xlsx?`);
       await saveScreenshot(page, `reports-${name}-desktop-zh`);
     }
+    // Avoided emissions with DOMAIN.md's default factors (version 1): the ingot's recycled content,
+    // 900 kg × 1,000 kg scrap ÷ 1,050 kg in = 857.14 kg, × (13.2 − 0.5) t CO₂e/t = 10.886 t.
+    await page.getByTestId('report-tab-emissions').click();
+    const avoided = page.getByTestId('report-table').locator('tbody td[data-label="减排量 (t CO₂e)"]').first();
+    expect(await textOf(avoided)).toBe('10.886');
+    expect(await page.getByTestId('filter-factor-version').locator('option').allTextContents()).toEqual([
+      '检查点时的最新版本',
+      '第 1 版：原铝 13.2，再生铝 0.5 t CO₂e/t',
+    ]);
     expect(errors).toEqual([]);
   });
 

@@ -4,7 +4,16 @@
 // ReportTable the server answers.
 import type { ReportName } from '@alutrace/shared';
 
-export type FilterKey = 'site' | 'grade' | 'family' | 'sourceClass' | 'district' | 'park' | 'status' | 'asOf';
+export type FilterKey =
+  | 'site'
+  | 'grade'
+  | 'family'
+  | 'sourceClass'
+  | 'district'
+  | 'park'
+  | 'status'
+  | 'asOf'
+  | 'factorVersion';
 
 export interface ReportSpec {
   name: ReportName;
@@ -76,7 +85,7 @@ export const REPORT_SPECS: readonly ReportSpec[] = [
     periods: true,
     dims: ['site'],
     maxGroups: 1,
-    filters: ['site'],
+    filters: ['site', 'factorVersion'],
     chart: 'bar',
     measure: 'avoided_kg',
   },

@@ -5,6 +5,7 @@
 // server's answer to the last query.
 import {
   BAISE_DISTRICTS,
+  formatScaled,
   GRADE_FAMILIES,
   GRADE_FAMILY_NAMES,
   PARK_NAMES,
@@ -101,6 +102,10 @@ export function ReportFilters({ spec, values, serverErrors, onApply, onReset }: 
   const me = useMe();
   const ownOnly = useOwnReportSite() !== undefined;
   const siteChoices = (sites.data ?? []).filter((s) => !ownOnly || me?.sites.some((m) => m.code === s.code));
+  const factors = useQuery({
+    ...trpc.reports.emissionFactors.queryOptions(undefined, { staleTime: 300_000 }),
+    enabled: wants('factorVersion'),
+  });
   const own = ownChecks(draft, w);
   const errors = mergeFieldErrors(checked ? own : {}, serverErrors);
   const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -253,6 +258,21 @@ export function ReportFilters({ spec, values, serverErrors, onApply, onReset }: 
             options={(['all', 'open', 'resolved'] as const).map((s) => ({ value: s, label: w.statuses[s] }))}
             errors={errors.status}
             testId="filter-status"
+          />
+        )}
+        {wants('factorVersion') && (
+          <Choice
+            label={w.factorVersion}
+            value={draft.factorVersion ?? ''}
+            onChange={set('factorVersion')}
+            options={(factors.data ?? []).map((f) => ({
+              value: String(f.version),
+              // kg CO2e per t, shown as t per t: 13200 → 13.2.
+              label: w.factorOption(f.version, formatScaled(f.primaryKgPerT, 3), formatScaled(f.recycledKgPerT, 3)),
+            }))}
+            anyLabel={w.latestFactors}
+            errors={errors.factorVersion}
+            testId="filter-factor-version"
           />
         )}
         {wants('asOf') && (

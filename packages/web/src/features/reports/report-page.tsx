@@ -34,6 +34,7 @@ const FORM_FIELDS = [
   'park',
   'status',
   'asOf',
+  'factorVersion',
 ];
 
 function ReportView({ spec }: { spec: ReportSpec }): ReactElement {
@@ -109,6 +110,7 @@ function describeFilters(search: URLSearchParams, w: ReportWords): string {
     park: w.park,
     status: w.status,
     asOf: w.asOf,
+    factorVersion: w.factorVersion,
   };
   const dim = (d: string) => w.dims[d as keyof ReportWords['dims']] ?? d;
   return [...search]

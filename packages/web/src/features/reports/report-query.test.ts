@@ -42,6 +42,13 @@ describe("a report's filters in the address", () => {
     );
   });
 
+  it('send an emission-factor version as the number the procedure takes', () => {
+    const emissions = spec('emissions');
+    const values = filtersFromSearch(emissions, new URLSearchParams('from=2026-01-01&to=2026-12-31&factorVersion=2'));
+    expect(inputOfFilters(emissions, values)).toMatchObject({ factorVersion: 2, groupBy: [] });
+    expect(searchOfFilters(emissions, values).get('factorVersion')).toBe('2');
+  });
+
   it('leave out what a report does not take', () => {
     const values = filtersFromSearch(
       discrepancies,

@@ -31,6 +31,7 @@ const SCALAR_KEYS = [
   'park',
   'status',
   'asOf',
+  'factorVersion',
 ];
 
 /** The form's values from the address, with the defaults filled in. */
@@ -72,6 +73,7 @@ export function inputOfFilters(spec: ReportSpec, values: ReportFilterValues): Re
   const input: Record<string, unknown> = {};
   for (const [key, value] of searchOfFilters(spec, values)) {
     if (key === 'groupBy') input.groupBy = value ? value.split(',') : [];
+    else if (key === 'factorVersion' && /^\d+$/.test(value)) input[key] = Number(value);
     else input[key] = value;
   }
   return input;

@@ -53,6 +53,10 @@ export const reportZh = {
   district: '区县',
   park: '园区',
   asOf: '账龄计算至',
+  factorVersion: '排放因子版本',
+  latestFactors: '检查点时的最新版本',
+  factorOption: (v: number, primary: string, recycled: string) =>
+    `第 ${v} 版：原铝 ${primary}，再生铝 ${recycled} t CO₂e/t`,
   status: '状态',
   statuses: { open: '未结', resolved: '已结', all: '全部' },
   any: '全部',
@@ -158,6 +162,10 @@ export const reportEn: ReportWords = {
   district: 'District',
   park: 'Park',
   asOf: 'Ages counted to',
+  factorVersion: 'Emission factors',
+  latestFactors: 'The latest at the checkpoint',
+  factorOption: (v: number, primary: string, recycled: string) =>
+    `v${v}: primary ${primary}, recycled ${recycled} t CO₂e/t`,
   status: 'Status',
   statuses: { open: 'Open', resolved: 'Resolved', all: 'All' },
   any: 'All',
