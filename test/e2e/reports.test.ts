@@ -296,6 +296,43 @@ describe('the officials’ reports, targets and incentives', () => {
     expect(errors).toEqual([]);
   });
 
+  test('an administrator defines a scheme through the form, an amount that is not yuan refused beside its field', async ({
+    e2e,
+  }) => {
+    const server = await e2e.startServer();
+    const admin = await addUser(server, { username: 'lin', displayName: '林管理', role: 'admin' });
+    const year = shanghaiYear();
+    const { page, errors } = await e2e.openPage(server, '/incentives', {
+      viewport: PHONE_NARROW,
+      signedInAs: admin.id,
+    });
+    const form = page.getByTestId('define-scheme');
+    await form.waitFor();
+    // No scheme yet: nothing to draft a statement under.
+    expect(await page.getByTestId('draft-form').count()).toBe(0);
+    await form.getByLabel('代码').fill('CAST26');
+    await form.getByLabel('中文名称').fill('铸造废铝补贴');
+    await form.getByLabel('英文名称').fill('Cast scrap incentive');
+    await form.getByLabel('开始日期').fill(`${year}-01-01`);
+    await form.getByLabel('结束日期').fill(`${year}-06-30`);
+    await form.getByLabel('每家企业上限（元）').fill('50,000');
+    await form.getByLabel('品级类别').selectOption('cast');
+    await form.getByLabel('费率（元/吨）').fill('12.345');
+    await form.getByRole('button', { name: '保存方案' }).click();
+    expect(await textOf(form.locator('.field-error'))).toContain('最多两位小数');
+    await form.getByLabel('费率（元/吨）').fill('120.5');
+    await form.getByRole('checkbox', { name: '再生铝企业' }).check();
+    await form.getByRole('button', { name: '保存方案' }).click();
+    await page.getByTestId('scheme-saved').waitFor();
+    const row = page.getByTestId('scheme-CAST26');
+    await row.waitFor();
+    expect(await textOf(row.locator('td[data-label="费率"]'))).toBe('铸造铝合金废料 / 任意: 120.50 元/吨');
+    expect(await textOf(row.locator('td[data-label="每家企业上限"]'))).toBe('¥50,000.00');
+    expect(await textOf(row.locator('td[data-label="适用站点类型"]'))).toBe('回收站点、再生铝企业');
+    await shoot(page, 'reports-scheme-admin');
+    expect(errors).toEqual([]);
+  });
+
   test('a target shows its progress, projection and status with a chart', async ({ e2e }) => {
     const server = await e2e.startServer();
     await recordPassportWorld(server);
