@@ -21,6 +21,7 @@ import type {
   IssueIncentiveStatementResult,
   RecordedView,
 } from '@alutrace/shared';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import * as mupdf from 'mupdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -594,6 +595,26 @@ describe('issuing', () => {
       // Sealed values never reach a statement.
       expect(text).not.toContain(ENTERPRISE.name);
       expect(text).not.toContain(INDIVIDUAL.residentId);
+    });
+
+    it('the CSV (the generic report writer) carries the lines with a BOM and Chinese or English headers', async () => {
+      const get = (lang: string) =>
+        fetch(`${world.server.url}/incentives/statements/${issued.statementId}.csv?lang=${lang}`, {
+          headers: { cookie: official.cookie ?? '' },
+        });
+      const zh = await get('zh');
+      expect(zh.status).toBe(200);
+      expect(zh.headers.get('content-type')).toContain('text/csv');
+      const bytes = Buffer.from(await zh.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const records = parse(bytes.toString('utf8').slice(1), { relaxColumnCount: true }) as string[][];
+      const header = records.findIndex((r) => r.includes('批次号'));
+      expect(header).toBeGreaterThanOrEqual(0);
+      const lot = records[header]?.indexOf('批次号') ?? -1;
+      expect(records.slice(header + 1, header + 4).map((r) => r[lot])).toEqual(drafted.lines.map((l) => l.lotId));
+      const en = await (await get('en')).text();
+      expect(en).toContain('Lot');
+      expect(en).toContain(drafted.lines[0]?.lotId);
     });
 
     it('the XLSX reads back with its Chinese headers, the exact grams and fen, and the checkpoint', async () => {
