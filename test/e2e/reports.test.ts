@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import type { TestServer } from '@alutrace/server/testing';
 import ExcelJS from 'exceljs';
+import * as mupdf from 'mupdf';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { Client } from '../api/http-client';
@@ -186,7 +187,18 @@ describe('the officials’ reports, targets and incentives', () => {
     expect(await page.getByTestId('report-filters').isVisible()).toBe(false);
     expect(await page.getByTestId('report-provenance').isVisible()).toBe(true);
     expect(await page.getByTestId('report-table').locator('thead').isVisible()).toBe(true);
-    await page.pdf({ path: `${SCREENSHOT_DIR}reports-volumes-a4.pdf`, format: 'A4' }).catch(() => undefined);
+    // Chromium's own print to PDF, on A4 as the page's @page asks: one page, the figures, the whole root hash, no app around it.
+    const a4 = await page.pdf({ path: `${SCREENSHOT_DIR}reports-volumes-a4.pdf`, preferCSSPageSize: true });
+    const printed = mupdf.Document.openDocument(a4, 'application/pdf');
+    expect(printed.countPages()).toBe(1);
+    const [, , width, height] = printed.loadPage(0).getBounds();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]); // A4 in points (210 × 297 mm)
+    const printedText = printed.loadPage(0).toStructuredText('preserve-whitespace').asText();
+    expect(printedText).toContain('回收与再生铝量');
+    const root = server.app.ledger.head()?.rootHash ?? 'no checkpoint';
+    expect(await textOf(page.getByTestId('report-provenance').locator('code.print-inline'))).toBe(root);
+    expect(printedText.replace(/\s/g, '')).toContain(root);
+    for (const chrome of ['首页', '账本来源', '下载 CSV', '查询']) expect(printedText).not.toContain(chrome);
     await saveScreenshot(page, 'reports-volumes-print');
     await page.emulateMedia({ media: 'screen' });
 
