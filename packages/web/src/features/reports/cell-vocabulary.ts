@@ -2,6 +2,7 @@
 // 'transport'…), as the exports do; the screen shows their names in the
 // reader's language, from the same tables the rest of the app uses.
 import {
+  BAISE_DISTRICTS,
   BYPRODUCT_KIND_NAMES,
   BYPRODUCT_ROUTE_NAMES,
   DOWNSTREAM_CHAIN_NAMES,
@@ -11,6 +12,9 @@ import {
 } from '@alutrace/shared';
 
 type Names = Record<string, { en: string; zh: string }>;
+
+/** Districts are kept by their official Chinese names (as sites record them). */
+const DISTRICT_NAMES: Names = Object.fromEntries(BAISE_DISTRICTS.map((d) => [d.zh, d]));
 
 /** The reports' own status words: the yield report's against its target, the discrepancies' open or resolved. */
 const STATUS_NAMES: Names = {
@@ -29,6 +33,7 @@ const BY_COLUMN: Record<string, Names> = {
   kind: BYPRODUCT_KIND_NAMES,
   park: PARK_NAMES,
   status: STATUS_NAMES,
+  district: DISTRICT_NAMES,
 };
 
 /** The name of a code in a vocabulary column, or the value itself. */
