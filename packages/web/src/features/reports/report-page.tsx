@@ -15,27 +15,14 @@ import { ProvenanceLine } from './provenance-line';
 import { type ReportSpec, reportSpec } from './report-catalogue';
 import { ReportChart } from './report-chart';
 import { ReportFilters } from './report-filters';
-import { filtersFromSearch, inputOfFilters, searchOfFilters } from './report-query';
+import { filtersFromSearch, inputOfFilters, SCALAR_KEYS, searchOfFilters } from './report-query';
 import { ReportTableView } from './report-table-view';
 import { ReportTabs } from './report-tabs';
 import { type ReportWords, reportEn, reportZh } from './report-words';
 import { useOwnReportSite, useReport } from './use-report';
 
-const FORM_FIELDS = [
-  'period',
-  'from',
-  'to',
-  'groupBy',
-  'site',
-  'grade',
-  'family',
-  'sourceClass',
-  'district',
-  'park',
-  'status',
-  'asOf',
-  'factorVersion',
-];
+/** The form's fields, where the server's answer about a filter is shown. */
+const FORM_FIELDS = [...SCALAR_KEYS, 'groupBy'];
 
 function ReportView({ spec }: { spec: ReportSpec }): ReactElement {
   const w = useWords(reportZh, reportEn);

@@ -19,7 +19,8 @@ export function defaultRange(now: Date = new Date()): { from: string; to: string
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 
-const SCALAR_KEYS = [
+/** The filters that take one value each (groupBy, a list, apart). */
+export const SCALAR_KEYS = [
   'period',
   'from',
   'to',
