@@ -19,9 +19,12 @@
 //   byproduct_generated   dross, slag, dust made by runs; detail = by-product kind
 //   byproduct_dispatched  … sent away from a site; byproduct_received … arriving at one
 //   byproduct_routed      … utilised or disposed, counterpart = route
-//   transit_sent          lots dispatched: site = from, counterpart = to (count = lots)
+//   transit_open          lots in transit: + at dispatch, − at receipt, both keyed by the
+//                         dispatch's day, site = from, counterpart = to (count = lots, mass =
+//                         dispatched): what stays non-zero is still on its way
 //   transit_arrived       lots received, keyed by their dispatch: day = the dispatch's day,
-//                         site = from, counterpart = to, detail = the day received
+//                         site = from, counterpart = to, detail = their age in days (dispatch
+//                         day to day received), so a month of them sums into a few rows
 //   transit_arrived_sent  the same lots' dispatched grams (their difference is the transit loss)
 //   transit_flagged       of those, the lots beyond the tolerance in force (count; mass 0)
 // Columns that do not apply hold ''. Recycled grams follow the lots' content
@@ -43,7 +46,7 @@ export const REPORT_MEASURES = [
   'byproduct_dispatched',
   'byproduct_received',
   'byproduct_routed',
-  'transit_sent',
+  'transit_open',
   'transit_arrived',
   'transit_arrived_sent',
   'transit_flagged',
@@ -156,7 +159,7 @@ export function contributionsOf(
         const lot = lookup.lot(l.lotId);
         if (lot.kind === 'byproduct')
           add({ measure: 'byproduct_dispatched', detail: lot.byproductKind ?? '' }, l.massG, 1);
-        add({ measure: 'transit_sent', counterpart: event.body.to }, l.massG, 1);
+        add({ measure: 'transit_open', counterpart: event.body.to }, l.massG, 1);
       }
       break;
     case 'lots.received':
@@ -166,12 +169,10 @@ export function contributionsOf(
         else if (lot.kind === 'byproduct')
           add({ measure: 'byproduct_received', detail: lot.byproductKind ?? '' }, l.receivedG, 1);
         const sent = lookup.dispatchedLot(event.body.dispatchId, l.lotId);
-        const transit = {
-          site: sent.fromSite,
-          counterpart: site,
-          detail: day,
-          day: shanghaiDay(sent.occurredAt),
-        };
+        const sentDay = shanghaiDay(sent.occurredAt);
+        const ageDays = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${sentDay}T00:00:00Z`)) / 86_400_000);
+        const transit = { site: sent.fromSite, counterpart: site, detail: String(ageDays), day: sentDay };
+        add({ measure: 'transit_open', site: sent.fromSite, counterpart: site, day: sentDay }, -sent.dispatchedG, -1);
         add({ measure: 'transit_arrived', ...transit }, l.receivedG, 1);
         add({ measure: 'transit_arrived_sent', ...transit }, sent.dispatchedG, 1);
         if (outsideTolerance(sent.dispatchedG, l.receivedG, event.body.tolerancePct)) {

@@ -14,10 +14,10 @@ import type { ReportSource } from './report-source';
 interface Route {
   fromSite: string;
   toSite: string;
-  /** Lots and grams sent, by dispatch day. */
-  sent: Map<string, { lots: number; g: number }>;
-  /** Lots received, by dispatch day and receipt day. */
-  arrived: { day: string; receivedDay: string; lots: number }[];
+  /** Lots still on their way, and their age in days, by dispatch day. */
+  open: { lots: number; g: number; age: number }[];
+  /** Lots received, by their age in days. */
+  arrived: { age: number; lots: number }[];
   arrivedLots: number;
   receivedG: number;
   arrivedSentG: number;
@@ -29,39 +29,33 @@ function halfUp(sum: number, n: number): number {
 }
 
 export function buildDiscrepancies(src: ReportSource, input: DiscrepanciesInput, asOf: string): BuiltReport {
-  const facts = src.facts({
-    measures: ['transit_sent', 'transit_arrived', 'transit_arrived_sent', 'transit_flagged'],
-    from: input.from,
-    to: input.to,
-    bucket: 'day',
-    by: ['site', 'counterpart', 'detail'],
-    sites: scopeSites(src.sites(), input),
-    eitherEnd: true,
-  });
+  const scope = { from: input.from, to: input.to, sites: scopeSites(src.sites(), input), eitherEnd: true };
   const routes = new Map<string, Route>();
-  for (const f of facts) {
-    const id = `${f.site}\u0000${f.counterpart}`;
+  const route = (fromSite: string, toSite: string): Route => {
+    const id = `${fromSite}\u0000${toSite}`;
     let r = routes.get(id);
     if (!r) {
-      r = {
-        fromSite: f.site,
-        toSite: f.counterpart,
-        sent: new Map(),
-        arrived: [],
-        arrivedLots: 0,
-        receivedG: 0,
-        arrivedSentG: 0,
-        flagged: 0,
-      };
+      r = { fromSite, toSite, open: [], arrived: [], arrivedLots: 0, receivedG: 0, arrivedSentG: 0, flagged: 0 };
       routes.set(id, r);
     }
-    if (f.measure === 'transit_sent') {
-      const s = r.sent.get(f.bucket) ?? { lots: 0, g: 0 };
-      s.lots += f.count;
-      s.g += f.massG;
-      r.sent.set(f.bucket, s);
-    } else if (f.measure === 'transit_arrived') {
-      if (f.count !== 0) r.arrived.push({ day: f.bucket, receivedDay: f.detail, lots: f.count });
+    return r;
+  };
+  // What is still on its way: per dispatch day, dispatched less received (non-zero only while open).
+  for (const f of src.facts({ ...scope, measures: ['transit_open'], bucket: 'day', by: ['site', 'counterpart'] })) {
+    if (f.count > 0)
+      route(f.site, f.counterpart).open.push({ lots: f.count, g: f.massG, age: daysFromTo(f.bucket, asOf) });
+  }
+  // What arrived, by age: a month of receipts sums into one row per route and age.
+  const arrived = src.facts({
+    ...scope,
+    measures: ['transit_arrived', 'transit_arrived_sent', 'transit_flagged'],
+    bucket: 'month',
+    by: ['site', 'counterpart', 'detail'],
+  });
+  for (const f of arrived) {
+    const r = route(f.site, f.counterpart);
+    if (f.measure === 'transit_arrived') {
+      if (f.count !== 0) r.arrived.push({ age: Number(f.detail), lots: f.count });
       r.arrivedLots += f.count;
       r.receivedG += f.massG;
     } else if (f.measure === 'transit_arrived_sent') r.arrivedSentG += f.massG;
@@ -71,35 +65,23 @@ export function buildDiscrepancies(src: ReportSource, input: DiscrepanciesInput,
   const totals = { lots: 0, dispatched_g: 0, received_g: 0, difference_g: 0, beyond_tolerance: 0 };
   const show = (status: 'open' | 'resolved') => input.status === 'all' || input.status === status;
   for (const r of routes.values()) {
-    const route = { route: `${r.fromSite} → ${r.toSite}`, from_site: r.fromSite, to_site: r.toSite };
-    // Open: what each dispatch day sent, less what of it arrived.
-    const arrivedByDay = new Map<string, number>();
-    for (const a of r.arrived) arrivedByDay.set(a.day, (arrivedByDay.get(a.day) ?? 0) + a.lots);
-    let openLots = 0;
-    let openG = 0;
-    let ageSum = 0;
-    let oldest = 0;
-    for (const [day, s] of r.sent) {
-      const open = s.lots - (arrivedByDay.get(day) ?? 0);
-      if (open <= 0) continue;
-      const age = daysFromTo(day, asOf);
-      openLots += open;
-      ageSum += open * age;
-      oldest = Math.max(oldest, age);
-    }
-    const sentG = [...r.sent.values()].reduce((x, s) => x + s.g, 0);
-    openG = sentG - r.arrivedSentG;
+    const routeCells = { route: `${r.fromSite} → ${r.toSite}`, from_site: r.fromSite, to_site: r.toSite };
+    const openLots = r.open.reduce((x, o) => x + o.lots, 0);
+    const openG = r.open.reduce((x, o) => x + o.g, 0);
     if (openLots > 0 && show('open')) {
       rows.push({
-        ...route,
+        ...routeCells,
         status: 'open',
         lots: openLots,
         dispatched_g: openG,
         received_g: null,
         difference_g: null,
         beyond_tolerance: null,
-        oldest_days: oldest,
-        mean_days: halfUp(ageSum, openLots),
+        oldest_days: Math.max(...r.open.map((o) => o.age)),
+        mean_days: halfUp(
+          r.open.reduce((x, o) => x + o.lots * o.age, 0),
+          openLots,
+        ),
       });
       totals.lots += openLots;
       totals.dispatched_g += openG;
@@ -108,12 +90,11 @@ export function buildDiscrepancies(src: ReportSource, input: DiscrepanciesInput,
       let resolvedAgeSum = 0;
       let resolvedOldest = 0;
       for (const a of r.arrived) {
-        const age = daysFromTo(a.day, a.receivedDay);
-        resolvedAgeSum += a.lots * age;
-        resolvedOldest = Math.max(resolvedOldest, age);
+        resolvedAgeSum += a.lots * a.age;
+        resolvedOldest = Math.max(resolvedOldest, a.age);
       }
       rows.push({
-        ...route,
+        ...routeCells,
         status: 'resolved',
         lots: r.arrivedLots,
         dispatched_g: r.arrivedSentG,
