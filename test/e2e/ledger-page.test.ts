@@ -11,10 +11,13 @@ import { addSite, addUser, DESKTOP_WIDE, type E2e, PASSWORD, PHONE, signInThroug
 
 /**
  * What a new installation records on first start before anyone acts: the
- * first-run administrator (seq 0) and the seeded catalogue, 21 grades and 9
- * alloys (seqs 1–30; packages/server/src/domain/reference/seed-catalogue.ts).
+ * first-run administrator (seq 0), the seeded catalogue, 21 grades and 9
+ * alloys (seqs 1–30; packages/server/src/domain/reference/seed-catalogue.ts),
+ * and version 1 of the emission factors (seq 31; reports/emission-factors.ts).
  */
-const FIRST_RUN_ENTRIES = 31;
+const FIRST_RUN_ENTRIES = 32;
+const LAST_CATALOGUE_SEQ = 30;
+const EMISSION_FACTORS_SEQ = 31;
 
 /**
  * A server with an official (who may read and verify everything) and `count`
@@ -318,7 +321,7 @@ describe('the ledger page', () => {
     const sample = FIRST_SAMPLE_SEQ;
     const wangCreated = FIRST_SAMPLE_SEQ + 1;
     const siteCreated = FIRST_SAMPLE_SEQ + 2;
-    const catalogue = FIRST_RUN_ENTRIES - 1;
+    const catalogue = LAST_CATALOGUE_SEQ;
 
     // A person's name for officials; the system and unknown users in words; the codes on hover.
     expect(await textOf(cells(siteCreated).kind)).toBe('新建站点');
@@ -329,6 +332,8 @@ describe('the ledger page', () => {
     expect(await textOf(cells(wangCreated).actor)).toBe('系统（命令行）');
     expect(await textOf(cells(catalogue).actor)).toBe('系统（初始化）');
     expect(await textOf(cells(catalogue).kind)).toMatch(/^定义(废料品级|合金牌号)$/);
+    expect(await textOf(cells(EMISSION_FACTORS_SEQ).actor)).toBe('系统（初始化）');
+    expect(await textOf(cells(EMISSION_FACTORS_SEQ).kind)).toBe('定义排放因子');
     expect(await textOf(cells(sample).actor)).toBe('用户 …000001');
     // A kind this app has no name for stays its code.
     expect(await textOf(cells(sample).kind)).toBe('test.recorded');
