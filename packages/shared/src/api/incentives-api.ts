@@ -209,7 +209,7 @@ export function incentiveStatementTable(view: IncentiveStatementView): ReportTab
       { key: 'family', label: { zh: '品级类别', en: 'Grade family' }, kind: 'text' },
       { key: 'sourceClass', label: { zh: '来源类别', en: 'Source class' }, kind: 'text' },
       { key: 'massG', label: { zh: '核定重量', en: 'Verified mass' }, kind: 'mass', unit: 't' },
-      { key: 'rateFenPerT', label: { zh: '费率（分/吨）', en: 'Rate (fen per t)' }, kind: 'money' },
+      { key: 'rateFenPerT', label: { zh: '每吨费率', en: 'Rate per t' }, kind: 'money' },
       { key: 'amountFen', label: { zh: '金额', en: 'Amount' }, kind: 'money' },
     ],
     rows: view.lines.map((l) => ({
