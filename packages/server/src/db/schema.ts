@@ -609,6 +609,30 @@ export const reportFactsMonthly = sqliteTable(
   ],
 );
 
+/** report_facts summed by ISO week (YYYY-Www, Monday to Sunday in Asia/Shanghai), for weekly reports. */
+export const reportFactsWeekly = sqliteTable(
+  'report_facts_weekly',
+  {
+    measure: text('measure').notNull(),
+    week: text('week').notNull(),
+    site: text('site').notNull(),
+    grade: text('grade').notNull(),
+    sourceClass: text('source_class').notNull(),
+    family: text('family').notNull(),
+    detail: text('detail').notNull(),
+    counterpart: text('counterpart').notNull(),
+    massG: integer('mass_g').notNull(),
+    count: integer('count').notNull(),
+    recycledG: integer('recycled_g').notNull(),
+    postConsumerG: integer('post_consumer_g').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.measure, t.week, t.site, t.grade, t.sourceClass, t.family, t.detail, t.counterpart],
+    }),
+  ],
+);
+
 /** What each entry added to report_facts, so that a correction subtracts exactly that. */
 export const reportContributions = sqliteTable(
   'report_contributions',
