@@ -1,5 +1,5 @@
-// Every domain event → the report aggregates (report_facts, and by month
-// report_facts_monthly), in the append
+// Every domain event → the report aggregates (report_facts, and by month and
+// ISO week report_facts_monthly and report_facts_weekly), in the append
 // transaction, before the event's own projection runs (it reads only what
 // never changes: the lots' grade, class, kind and content, the grade's
 // family). What each entry added is kept in report_contributions; a
@@ -8,8 +8,16 @@ import type { DomainEvent } from '@alutrace/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
 import { perDatabase } from '../db/per-database';
-import { dispatches, dispatchLots, reportContributions, reportFacts, reportFactsMonthly } from '../db/schema';
+import {
+  dispatches,
+  dispatchLots,
+  reportContributions,
+  reportFacts,
+  reportFactsMonthly,
+  reportFactsWeekly,
+} from '../db/schema';
 import type { AppendedEntry } from '../ledger/types';
+import { isoWeek } from '../reports/periods';
 import { getLot, gradeFamily } from './lot-writes';
 import { type Contribution, type ContributionLookup, contributionsOf } from './report-contributions';
 
@@ -87,6 +95,41 @@ const queries = perDatabase((db) => ({
       },
     })
     .prepare(),
+  addWeekly: db
+    .insert(reportFactsWeekly)
+    .values({
+      measure: p('measure'),
+      week: p('week'),
+      site: p('site'),
+      grade: p('grade'),
+      sourceClass: p('sourceClass'),
+      family: p('family'),
+      detail: p('detail'),
+      counterpart: p('counterpart'),
+      massG: p('massG'),
+      count: p('count'),
+      recycledG: p('recycledG'),
+      postConsumerG: p('postConsumerG'),
+    })
+    .onConflictDoUpdate({
+      target: [
+        reportFactsWeekly.measure,
+        reportFactsWeekly.week,
+        reportFactsWeekly.site,
+        reportFactsWeekly.grade,
+        reportFactsWeekly.sourceClass,
+        reportFactsWeekly.family,
+        reportFactsWeekly.detail,
+        reportFactsWeekly.counterpart,
+      ],
+      set: {
+        massG: sql`${reportFactsWeekly.massG} + excluded.mass_g`,
+        count: sql`${reportFactsWeekly.count} + excluded.count`,
+        recycledG: sql`${reportFactsWeekly.recycledG} + excluded.recycled_g`,
+        postConsumerG: sql`${reportFactsWeekly.postConsumerG} + excluded.post_consumer_g`,
+      },
+    })
+    .prepare(),
   addContribution: db
     .insert(reportContributions)
     .values({
@@ -135,6 +178,7 @@ function addFact(db: AppDb, c: Contribution, sign: 1 | -1): void {
   const row = {
     ...c,
     month: c.day.slice(0, 7),
+    week: isoWeek(c.day),
     massG: sign * c.massG,
     count: sign * c.count,
     recycledG: sign * c.recycledG,
@@ -143,6 +187,7 @@ function addFact(db: AppDb, c: Contribution, sign: 1 | -1): void {
   const q = queries(db);
   q.addFact.run(row);
   q.addMonthly.run(row);
+  q.addWeekly.run(row);
 }
 
 export function projectReportFacts(event: DomainEvent, at: AppendedEntry, db: AppDb): void {

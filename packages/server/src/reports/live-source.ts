@@ -4,7 +4,8 @@
 import type { EmissionFactorVersion } from '@alutrace/shared';
 import { and, asc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/open-database';
-import { emissionFactors, reportFacts, reportFactsMonthly, sites, targets } from '../db/schema';
+import { emissionFactors, reportFacts, reportFactsMonthly, reportFactsWeekly, sites, targets } from '../db/schema';
+import { dayAfter, isoWeek, wholeWeeks } from './periods';
 import type { FactQuery, FactRow, KeyColumn, ReportSource, SiteInfo, YieldTarget } from './report-source';
 
 /** Whether a range covers whole calendar months (from a 1st, or the beginning, to a month's last day). */
@@ -14,9 +15,29 @@ function wholeMonths(q: FactQuery): boolean {
 }
 
 export function liveFacts(db: AppDb, q: FactQuery): FactRow[] {
+  if (q.bucket === 'week') {
+    // Whole ISO weeks from the weekly table; the days of a partial week at either end by day.
+    const weeks = q.from === null ? null : wholeWeeks(q.from, q.to);
+    if (!weeks) return liveFacts(db, { ...q, bucket: 'day' });
+    const edges: FactRow[] = [];
+    if (q.from !== null && q.from < weeks.monday) {
+      edges.push(...liveFacts(db, { ...q, bucket: 'day', to: dayAfter(weeks.monday, -1) }));
+    }
+    if (q.to > weeks.sunday) edges.push(...liveFacts(db, { ...q, bucket: 'day', from: dayAfter(weeks.sunday, 1) }));
+    return [...edges, ...factsFrom(db, q, 'week', weeks)];
+  }
   // Monthly sums over whole months come from the monthly table: a year is twelve rows per key.
-  const monthly = q.bucket === 'month' && wholeMonths(q);
-  const t = monthly ? reportFactsMonthly : reportFacts;
+  return factsFrom(db, q, q.bucket === 'month' && wholeMonths(q) ? 'month' : 'day', null);
+}
+
+function factsFrom(
+  db: AppDb,
+  q: FactQuery,
+  table: 'day' | 'month' | 'week',
+  weeks: { monday: string; sunday: string } | null,
+): FactRow[] {
+  const monthly = table === 'month';
+  const t = table === 'week' ? reportFactsWeekly : monthly ? reportFactsMonthly : reportFacts;
   const keyColumns = {
     site: t.site,
     grade: t.grade,
@@ -25,9 +46,18 @@ export function liveFacts(db: AppDb, q: FactQuery): FactRow[] {
     detail: t.detail,
     counterpart: t.counterpart,
   } as const;
-  const bucket = monthly ? reportFactsMonthly.month : q.bucket === 'day' ? reportFacts.day : reportFacts.month;
+  const bucket =
+    table === 'week'
+      ? reportFactsWeekly.week
+      : monthly
+        ? reportFactsMonthly.month
+        : q.bucket === 'day'
+          ? reportFacts.day
+          : reportFacts.month;
   const where: SQL[] = [inArray(t.measure, [...q.measures])];
-  if (monthly) {
+  if (table === 'week' && weeks) {
+    where.push(gte(reportFactsWeekly.week, isoWeek(weeks.monday)), lte(reportFactsWeekly.week, isoWeek(weeks.sunday)));
+  } else if (monthly) {
     where.push(lte(reportFactsMonthly.month, q.to.slice(0, 7)));
     if (q.from !== null) where.push(gte(reportFactsMonthly.month, q.from.slice(0, 7)));
   } else {

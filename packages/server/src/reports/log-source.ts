@@ -26,6 +26,7 @@ import {
   type DispatchedLot,
   type LotAttributes,
 } from '../projections/report-contributions';
+import { isoWeek } from './periods';
 import { type FactRow, type ReportSource, type SiteInfo, sumRows, type YieldTarget } from './report-source';
 
 const BATCH = 2_000;
@@ -237,7 +238,7 @@ export function logSource(deps: { db: AppDb; ledger: Ledger }, treeSize: number)
         if (q.sourceClass !== undefined && f.sourceClass !== q.sourceClass) continue;
         const row: FactRow = {
           measure: f.measure,
-          bucket: q.bucket === 'day' ? f.day : f.day.slice(0, 7),
+          bucket: q.bucket === 'day' ? f.day : q.bucket === 'week' ? isoWeek(f.day) : f.day.slice(0, 7),
           site: '',
           grade: '',
           sourceClass: '',

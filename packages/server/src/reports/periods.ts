@@ -18,13 +18,13 @@ export function isoWeek(day: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The period a day (YYYY-MM-DD) or a month (YYYY-MM) falls in. */
+/** The period a day (YYYY-MM-DD), a week (YYYY-Www, for weeks) or a month (YYYY-MM) falls in. */
 export function periodOf(bucket: string, period: PeriodGranularity): string {
   switch (period) {
     case 'day':
       return bucket;
     case 'week':
-      return isoWeek(bucket);
+      return bucket.includes('-W') ? bucket : isoWeek(bucket);
     case 'month':
       return bucket.slice(0, 7);
     case 'quarter':
@@ -102,4 +102,20 @@ export function periodStart(period: string, granularity: PeriodGranularity): str
     case 'year':
       return `${period}-01-01`;
   }
+}
+
+/** The whole ISO weeks inside [from, to]: the first Monday and the last Sunday, or null when none fits. */
+export function wholeWeeks(from: string, to: string): { monday: string; sunday: string } | null {
+  const t = utcOf(from);
+  const monday = t + ((8 - new Date(t).getUTCDay()) % 7) * DAY_MS;
+  const u = utcOf(to);
+  const sunday = u - (new Date(u).getUTCDay() % 7) * DAY_MS;
+  if (sunday < monday + 6 * DAY_MS) return null;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { monday: day(monday), sunday: day(sunday) };
+}
+
+/** The day before or after a day. */
+export function dayAfter(day: string, days: number): string {
+  return new Date(utcOf(day) + days * DAY_MS).toISOString().slice(0, 10);
 }

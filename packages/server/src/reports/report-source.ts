@@ -13,8 +13,8 @@ export interface FactQuery {
   from: string | null;
   /** Last day, included. */
   to: string;
-  /** Sum per day, or per calendar month. */
-  bucket: 'day' | 'month';
+  /** Sum per day, per ISO week (YYYY-Www; a partial week at either end of the range by day), or per month. */
+  bucket: 'day' | 'week' | 'month';
   /** The key columns to keep apart; the others are summed over. */
   by: readonly KeyColumn[];
   /** Only these sites (null: every site). */
@@ -28,7 +28,7 @@ export interface FactQuery {
 
 export interface FactRow {
   measure: ReportMeasure;
-  /** The day or the month (YYYY-MM). */
+  /** The day, the ISO week (YYYY-Www) or the month (YYYY-MM). */
   bucket: string;
   site: string;
   grade: string;

@@ -1,8 +1,9 @@
 // Scrap sorted before it is melted is consumed once, when it is melted, and a
 // sorted lot has no source class of its own: its mass counts by its content
 // (ISO 14021: post-consumer never merged with pre-consumer). Hand-worked.
-import { REPORT_INPUTS } from '@alutrace/shared';
+import { REPORT_INPUTS, recordCollectionInput } from '@alutrace/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { recordCollection } from '../domain/lifecycle/procedures';
 import { collect, deliver, type LifecycleApp, openLifecycleApp, run } from '../testing/lifecycle-app';
 import { computeReport } from './compute-report';
 
@@ -89,6 +90,48 @@ it('counts sorted scrap as consumed once, when melted, split by its content', ()
   expect(y.rows.map((r) => [r.scrap_in_g, r.metal_out_g, r.yield_ppm, r.status, r.grade_mix])).toEqual([
     [500_000, 450_000, 900_000, 'met', 'EXTR-OLD 100.0 %'],
   ]);
+});
+
+it('sums weeks from the weekly aggregates and the days of a partial week at either end, each day once', async () => {
+  // A collection on Sunday 2026-11-22 (the last day of ISO week 47) and one on Monday 23 (the
+  // first of week 48), besides the week-48 events above (600 + 400 kg on Saturday 28).
+  for (const [netG, occurredAt] of [
+    [200_000, '2026-11-22T04:00:00Z'],
+    [50_000, '2026-11-23T04:00:00Z'],
+  ] as const) {
+    await recordCollection(
+      w.deps,
+      w.at('PG02'),
+      recordCollectionInput.parse({
+        site: 'PG02',
+        grade: 'UBC',
+        grossG: netG + 100_000,
+        tareG: 100_000,
+        deductionG: 0,
+        netG,
+        occurredAt,
+        sealed: { seller: { kind: 'individual', name: '李明', residentId: '451002198506151230' } },
+      }),
+    );
+  }
+  const weekly = (from: string, to: string) => {
+    const input = REPORT_INPUTS.volumes.parse({ from, to, period: 'week', measures: ['collected'] });
+    const live = computeReport(w.app, 'volumes', input);
+    expect(computeReport(w.app, 'volumes', input, { at: live.provenance.treeSize }).rows).toEqual(live.rows);
+    return live.rows;
+  };
+  // Week 47 whole (16–22), then Monday 23 by day: each counted once.
+  expect(weekly('2026-11-16', '2026-11-23')).toEqual([
+    { period: '2026-W47', collected_g: 200_000 },
+    { period: '2026-W48', collected_g: 50_000 },
+  ]);
+  // Wednesday 18 to Sunday 22 by day, week 48 whole (23–29): 50 + 600 + 400 kg.
+  expect(weekly('2026-11-18', '2026-11-29')).toEqual([
+    { period: '2026-W47', collected_g: 200_000 },
+    { period: '2026-W48', collected_g: 1_050_000 },
+  ]);
+  // Whole weeks only, and a range inside one week (all by day).
+  expect(weekly('2026-11-16', '2026-11-29')).toEqual(weekly('2026-11-22', '2026-11-28'));
 });
 
 it('refuses a range too long for its periods, in both languages', () => {

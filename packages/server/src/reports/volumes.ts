@@ -45,7 +45,8 @@ export function buildVolumes(src: ReportSource, input: VolumesInput): BuiltRepor
     measures: measures as ReportMeasure[],
     from: input.from,
     to: input.to,
-    bucket: bucketFor(input.period),
+    // Weeks from the weekly aggregates (the days of a partial week at either end from the daily ones).
+    bucket: input.period === 'week' ? 'week' : bucketFor(input.period),
     by,
     sites: scopeSites(sites, input),
     grade: input.grade,
