@@ -39,15 +39,13 @@ export function scopeSites(
 
 /** Rows in the order of their text cells, left to right (periods, then dimensions). */
 export function sortRows(rows: Record<string, ReportCell>[], keys: readonly string[]): Record<string, ReportCell>[] {
-  const text = (v: ReportCell) => (v === null ? '' : String(v));
-  return rows.sort((a, b) => {
-    for (const k of keys) {
-      const x = text(a[k] ?? null);
-      const y = text(b[k] ?? null);
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  });
+  // One sort key per row, computed once: the cells joined by a separator that sorts below every character.
+  const keyed = rows.map((row) => ({
+    row,
+    key: keys.map((k) => (row[k] === null || row[k] === undefined ? '' : String(row[k]))).join('\u0000'),
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
 /** '' (a column that does not apply) is shown as an empty cell. */
