@@ -11,11 +11,11 @@ import type { AppDb } from '../db/open-database';
 import { type DemoMarker, readDemoMarker } from '../demo/demo-marker';
 import type { LifecycleRules } from '../domain/lifecycle/context';
 import { seedCatalogueOnFirstStart } from '../domain/reference/seed-on-first-start';
-import { backfillReportAggregates } from '../reports/backfill';
-import { seedEmissionFactorsOnFirstStart } from '../reports/emission-factors';
 import type { Ledger } from '../ledger/ledger';
 import { type OpenedLedger, openLedger } from '../ledger/open-ledger';
 import { verifyLedger } from '../ledger/verify-ledger';
+import { backfillReportAggregates } from '../reports/backfill';
+import { seedEmissionFactorsOnFirstStart } from '../reports/emission-factors';
 import { SealedVault } from '../sealed/vault';
 import { ensureAdmin } from './ensure-admin';
 

@@ -388,6 +388,7 @@ export class BruteForce {
     }
     return [...groups.values()].map((g) => {
       const last = lastDayOf(g.period, f.period);
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates, compared as strings
       const end = last < f.to ? last : f.to;
       let onHand = 0;
       for (const e of bp) {

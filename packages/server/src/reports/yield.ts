@@ -75,6 +75,7 @@ export function buildYield(src: ReportSource, input: YieldInput): BuiltReport {
     const target = targetFor(
       targets,
       g.site,
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates, compared as strings
       start < input.from ? input.from : start,
       periodEnd(g.period, input.period, input.to),
     );
