@@ -5,7 +5,7 @@
 // under (each part on a collection point of its own, so that the parts run
 // alone or in any order), and the statement's PDF (Chinese text extracted with mupdf) and
 // XLSX (read back with exceljs).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   checkDerived,
   createSite,
@@ -572,6 +572,7 @@ describe('issuing', () => {
       expect(res.headers.get('content-type')).toBe('application/pdf');
       const pdf = Buffer.from(await res.arrayBuffer());
       expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+      mkdirSync(RESULTS, { recursive: true, mode: 0o700 });
       writeFileSync(`${RESULTS}incentive-statement.pdf`, pdf, { mode: 0o600 });
       const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
       let text = '';

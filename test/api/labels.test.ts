@@ -104,7 +104,7 @@ describe('a single label', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const bytes = Buffer.from(await res.arrayBuffer());
-    writeFileSync(`${RESULTS}labels-single.png`, bytes);
+    writeFileSync(`${RESULTS}labels-single.png`, bytes, { mode: 0o600 });
     const png = PNG.sync.read(bytes);
     expect([png.width, png.height]).toEqual([480, 320]);
     await expectLabelUrl(decodeQr(new Uint8ClampedArray(png.data), png.width, png.height), first());
@@ -226,7 +226,7 @@ describe('the A4 sheet', () => {
 
     const dpi = 203;
     const pix = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false);
-    writeFileSync(`${RESULTS}labels-sheet-page1.png`, pix.asPNG());
+    writeFileSync(`${RESULTS}labels-sheet-page1.png`, pix.asPNG(), { mode: 0o600 });
     const [w, samples] = [pix.getWidth(), pix.getPixels()];
     const mm = dpi / 25.4;
     // 3 × 7 labels of 60 × 40 mm, centred on the page: left 15 mm, top 8.5 mm.
