@@ -12,7 +12,7 @@
 //                         a sorting or shredding run's input is still scrap when it comes out, so
 //                         it is counted when its output is melted, never twice; also the yield's
 //                         denominator
-//   produced              metal made (ingot, billet …; not sorted scrap), detail = alloy
+//   produced              new metal made (ingot, billet …; not sorted scrap): a run's metal out less the metal lots it took in
 //   shipped               metal shipped, detail = downstream chain, counterpart = buyer
 //   yield_metal_out       metal those runs made, less metal put in (product inputs,
 //                         primary aluminium, alloying elements): the yield's numerator
@@ -201,13 +201,18 @@ export function contributionsOf(
           inputs.filter((i) => i.lot.kind === 'product').reduce((s, i) => s + i.consumedG, 0) + balance.primaryG;
         add({ measure: 'yield_metal_out' }, metalOutG - metalInG, 1);
       }
-      for (const o of metal) {
+      // Produced is new metal: what a run made less the metal lots it melted or cast again,
+      // so an ingot cast into billet is not counted twice (nor its recycled content, which
+      // the emissions report credits). A run that only recasts metal adds nothing.
+      const metalRemadeG = inputs.filter((i) => i.lot.kind === 'product').reduce((s, i) => s + i.consumedG, 0);
+      const newMetalG = metalOutG - metalRemadeG;
+      if (metal.length > 0 && newMetalG > 0) {
         add(
-          { measure: 'produced', detail: o.alloy ?? '' },
-          o.massG,
+          { measure: 'produced' },
+          newMetalG,
           1,
-          gramsOfPpm(o.massG, balance.recycledPpm),
-          gramsOfPpm(o.massG, balance.postConsumerPpm),
+          gramsOfPpm(newMetalG, balance.recycledPpm),
+          gramsOfPpm(newMetalG, balance.postConsumerPpm),
         );
       }
       for (const x of b.byproducts) add({ measure: 'byproduct_generated', detail: x.kind }, x.massG, 1);

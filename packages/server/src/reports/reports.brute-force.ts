@@ -224,6 +224,14 @@ export class BruteForce {
               ev('metal_out', metalG - productIn - primary);
             }
           }
+          // New metal only: ingots melted or cast again are taken off what the run made.
+          const remelted = inputs
+            .filter((i: { lot: Lot }) => i.lot.kind === 'product')
+            .reduce((s: number, i: { consumedG: number }) => s + i.consumedG, 0);
+          if (metalG - remelted > 0) {
+            const g = metalG - remelted;
+            ev('produced', g, { recycledG: gramsAt(g, recPpm), postG: gramsAt(g, postPpm) });
+          }
           for (const o of b.outputs) {
             const isMetal = o.form !== 'sorted_scrap';
             lots.set(o.lotId, {
@@ -235,9 +243,6 @@ export class BruteForce {
               recPpm,
               postPpm,
             });
-            if (isMetal) {
-              ev('produced', o.massG, { recycledG: gramsAt(o.massG, recPpm), postG: gramsAt(o.massG, postPpm) });
-            }
           }
           for (const x of b.byproducts) {
             lots.set(x.lotId, {
