@@ -25,6 +25,7 @@ import { lifecycleDeps } from '../routers/lifecycle';
 import { collectionFactor, DEMO_DAYS, DEMO_START, demoDay, instantAt } from './calendar';
 import type { DemoAnomalies } from './demo-anomalies';
 import { readDemoMarker, writeDemoMarker } from './demo-marker';
+import { defineDemoPlan } from './demo-plan';
 import { ALL_SITES, COLLECTION_POINTS, type DemoUser, demoUsers } from './demo-world';
 import { simulateYear } from './simulate-year';
 
@@ -134,7 +135,8 @@ export async function loadDemo(options: LoadDemoOptions): Promise<DemoSummary> {
   const app = await createApp(config, createLogger('warn'), { ensureAdmin: false, now: () => clock });
   try {
     const total = estimateEntries(days);
-    const callers = await setUpBase(app);
+    const { callers, admin } = await setUpBase(app);
+    await defineDemoPlan(app, admin);
     options.onProgress?.(app.ledger.size, total);
     const anomalies = await simulateYear({
       deps: lifecycleDeps(app),
@@ -177,7 +179,7 @@ export async function loadDemo(options: LoadDemoOptions): Promise<DemoSummary> {
 }
 
 /** The administrator first (as `alutrace user add` would), then the sites and the other demo users, made by it. */
-async function setUpBase(app: App): Promise<Map<string, Caller>> {
+async function setUpBase(app: App): Promise<{ callers: Map<string, Caller>; admin: { type: 'user'; id: string } }> {
   const users = demoUsers();
   const admin = users.find((u) => u.role === 'admin') as DemoUser;
   const made = await createUser(app, systemActor('cli'), createUserInput.parse(admin), { passwordIsFinal: true });
@@ -194,5 +196,5 @@ async function setUpBase(app: App): Promise<Map<string, Caller>> {
       callers.set(site, { actor: { type: 'user', id: user.id }, scope: `user:${user.id}`, isAdmin: false });
     }
   }
-  return callers;
+  return { callers, admin: actor };
 }
